@@ -1,0 +1,39 @@
+@journey @signup
+Feature: Sign up, log in and chat
+  Who it protects: every new customer, on the first path they take ($100K+ MRR).
+  A visitor who signs up, logs in and asks the AI agent a question must get an answer.
+  This journey crosses all three services: the sign-in service creates the account and
+  its session, the platform recognises that session, and the agent answers over a live
+  connection. When one service misunderstands another, the customer is lost at the door,
+  and tests that imitate the other services never notice.
+
+  @smoke
+  Scenario: A new user signs up, logs in and gets an answer from the agent
+    Given Maria has an account
+    When Maria logs in
+    And Maria asks the agent "How can I reduce my cloud costs?"
+    Then Maria sees the agent start, think, use a tool and complete, in that order
+    And Maria receives the agent's answer to her question
+
+  @smoke
+  Scenario: The platform knows a new user by the same identity as the sign-in service
+    When Maria signs up
+    Then the platform knows Maria by the same account and email as the sign-in service
+
+  @browser
+  Scenario: A visitor signs up and chats in the browser
+    When Maria signs up on the website
+    And Maria asks "What is driving my cloud costs this month?" in the chat
+    Then Maria sees the agent's answer to her question on screen
+
+  Scenario: A wrong password is refused
+    Given Maria has an account
+    When Maria tries to log in with a wrong password
+    Then Maria is refused because her credentials are invalid
+    And Maria is given no session
+
+  Scenario: An email address can hold only one account
+    Given Maria has an account
+    When someone else signs up with Maria's email address written in capitals
+    Then the sign-up is refused because the email address is already registered
+    And Maria can still log in with her own password

@@ -1,0 +1,36 @@
+using GherkinEngine;
+using Netra.Acceptance.Support.Browser;
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Evidence;
+
+namespace Netra.Acceptance.Hooks;
+
+/// <summary>
+/// When a scenario fails, leaves what a person needs to understand it: the HTTP exchanges and
+/// chat messages, the tail of each service's log, and for browser scenarios a screenshot and a
+/// Playwright trace. The files go under TestResults/netra/evidence/; the test output says where.
+/// </summary>
+[Binding]
+public sealed class EvidenceHooks(
+    ScenarioContext scenario, ScenarioTranscript transcript, BrowserSession browser,
+    EnvironmentContext environment, IReqnrollOutputHelper output)
+{
+    // Runs before other after-scenario hooks, while the browser and connections are still open.
+    [AfterScenario(Order = 0)]
+    public async Task CollectEvidenceOnFailure()
+    {
+        if (scenario.TestError is null) return;
+
+        var folder = EvidenceFolder.For(environment.Environment.Settings.ResultsDirectory, scenario.ScenarioInfo.Title);
+        var report = new EvidenceReport(folder);
+        report.Write("transcript.txt", transcript.ToString());
+        foreach (var (service, tail) in environment.Environment.ServiceLogTails())
+            report.Write($"{service}.log.tail.txt", tail);
+        if (browser.IsOpen)
+            report.Add(await browser.SaveEvidenceAsync(folder));
+
+        output.WriteLine($"Evidence of this failure: {folder}");
+        output.WriteLine("Last exchanges with the services:");
+        output.WriteLine(transcript.Tail(25));
+    }
+}

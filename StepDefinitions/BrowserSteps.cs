@@ -1,0 +1,38 @@
+using FluentAssertions;
+using GherkinEngine;
+using Netra.Acceptance.Support.Browser;
+using Netra.Acceptance.Support.Context;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>The same journeys in a real browser, through the website's pages.</summary>
+[Binding]
+public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatSessions chats, EnvironmentContext environment)
+{
+    [When("{word} signs up on the website")]
+    public async Task SignsUpOnTheWebsite(string alias)
+    {
+        var person = people[alias];
+        await signup.SignUpAsync(person.FullName, person.Email, person.Password);
+        await chat.WaitUntilConnectedAsync();
+        (await chat.StoredAccessTokenAsync()).Should().NotBeNullOrEmpty("a signed-up visitor holds a session in the browser");
+    }
+
+    [When("{word} asks {string} in the chat")]
+    public async Task AsksInTheChat(string alias, string question)
+    {
+        await chat.AskAsync(question);
+        chats.LastQuestion[alias] = question;
+    }
+
+    [Then("{word} sees the agent's answer to her/his/their question on screen")]
+    public async Task SeesTheAnswerOnScreen(string alias)
+    {
+        var question = chats.LastQuestion[alias];
+        var answer = await chat.AnswerAsync();
+        answer.Should().NotBeNullOrWhiteSpace();
+        (await chat.UserMessagesAsync()).Should().Contain(question, "the page shows the question she asked");
+        if (environment.Environment.IsLocal)
+            answer.Should().Contain(question, "the local language model quotes the question it answers, so this proves it travelled browser → backend → model → browser");
+    }
+}

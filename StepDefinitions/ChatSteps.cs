@@ -1,0 +1,53 @@
+using FluentAssertions;
+using GherkinEngine;
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Drivers;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>Asking the agent over a live chat connection and following its run.</summary>
+[Binding]
+public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentContext environment)
+{
+    [When("{word} asks the agent {string}")]
+    public async Task AsksTheAgent(string alias, string question)
+    {
+        var person = people[alias];
+        var connection = await chats.OpenAsync(person);
+        var established = await connection.WaitForAsync("connection_established");
+        established["user_id"].Should().Be(person.UserId, "the connection must belong to the account whose token opened it");
+
+        await connection.SendUserMessageAsync(question);
+        chats.LastQuestion[alias] = question;
+    }
+
+    [Then("{word} sees the agent start, think, use a tool and complete, in that order")]
+    public async Task SeesTheRunInOrder(string alias)
+    {
+        var connection = chats.Of(people[alias]);
+        await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");
+
+        var run = connection.Received.Where(e => AgentEvent.RunEventTypes.Contains(e.Type)).Select(e => e.Type).ToList();
+        run.Should().NotContain("agent_error", "the agent should have answered: " + connection.Received.LastOrDefault()?.Raw);
+        run.Should().StartWith(["agent_started", "agent_thinking"]).And.EndWith("agent_completed");
+        var tools = run.Skip(2).SkipLast(1).ToList();
+        tools.Should().NotBeEmpty("the agent uses at least one tool for this question");
+        tools.Chunk(2).Should().AllSatisfy(pair => pair.Should().Equal("tool_executing", "tool_completed"),
+            "each tool the agent uses is reported as it starts and as it finishes");
+    }
+
+    [Then("{word} receives the agent's answer to her/his/their question")]
+    public async Task ReceivesTheAnswer(string alias)
+    {
+        var connection = chats.Of(people[alias]);
+        var completed = await connection.WaitForAsync("agent_completed");
+        var started = connection.Received.First(e => e.Type == "agent_started");
+        completed["run_id"].Should().Be(started["run_id"], "the answer must belong to the run that was started");
+
+        var answer = completed.Payload["result"]?["content"]?.ToString();
+        answer.Should().NotBeNullOrWhiteSpace("the agent's answer comes from the language model");
+        completed.Payload["usage"]?["completion_tokens"]?.GetValue<int>().Should().BePositive("the model's token usage is passed on for billing");
+        if (environment.Environment.IsLocal)
+            answer.Should().Contain(chats.LastQuestion[alias], "the local language model quotes the question it answers, so this proves the question reached it");
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using Netra.Acceptance.Support.Context;
+
+namespace Netra.Acceptance.Support.Browser;
+
+/// <summary>
+/// A scenario's own browser context and page, opened on first use, with a Playwright trace
+/// recording from the start so a failure can be replayed step by step.
+/// </summary>
+public sealed class BrowserSession(EnvironmentContext environment) : IAsyncDisposable
+{
+    public static readonly float DefaultTimeoutMs = 10_000;
+
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    public bool IsOpen => _page is not null;
+
+    public async Task<IPage> PageAsync()
+    {
+        if (_page is not null) return _page;
+        var browser = await BrowserHost.GetAsync(environment.Environment.Settings);
+        _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = environment.Endpoints.Frontend.ToString() });
+        _context.SetDefaultTimeout(DefaultTimeoutMs);
+        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        _page = await _context.NewPageAsync();
+        return _page;
+    }
+
+    /// <summary>Saves a screenshot and the trace into <paramref name="folder"/>; returns the files written.</summary>
+    public async Task<IReadOnlyList<string>> SaveEvidenceAsync(string folder)
+    {
+        if (_page is null || _context is null) return [];
+        Directory.CreateDirectory(folder);
+        var screenshot = Path.Combine(folder, "screenshot.png");
+        var trace = Path.Combine(folder, "trace.zip");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        await _context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+        _traceStopped = true;
+        return [screenshot, trace];
+    }
+
+    private bool _traceStopped;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is null) return;
+        if (!_traceStopped) await _context.Tracing.StopAsync();
+        await _context.CloseAsync();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Playwright;
+
+namespace Netra.Acceptance.Support.Browser;
+
+/// <summary>The frontend's sign-up page, by its contract test hooks.</summary>
+public sealed class SignupPage(BrowserSession browser)
+{
+    public async Task SignUpAsync(string name, string email, string password)
+    {
+        var page = await browser.PageAsync();
+        await page.GotoAsync("/signup");
+        await page.GetByTestId("signup-name").FillAsync(name);
+        await page.GetByTestId("signup-email").FillAsync(email);
+        await page.GetByTestId("signup-password").FillAsync(password);
+        await page.GetByTestId("signup-submit").ClickAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using Bogus;
+
+namespace Netra.Acceptance.Support.Context;
+
+/// <summary>
+/// The people of one scenario, by the names the feature uses. Each gets a fresh identity
+/// (Bogus name, unique email, a password that meets the policy), so scenarios never share users.
+/// </summary>
+public sealed class People
+{
+    private readonly Dictionary<string, Person> _people = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Faker _faker = new();
+
+    public Person this[string alias] => Named(alias);
+
+    public Person Named(string alias)
+    {
+        if (_people.TryGetValue(alias, out var person)) return person;
+        var lastName = _faker.Name.LastName();
+        var unique = Guid.NewGuid().ToString("N")[..10];
+        var email = $"{Slug(alias)}.{Slug(lastName)}.{unique}@example.test";
+        person = new Person(alias, $"{alias} {lastName}", email, StrongPassword());
+        _people[alias] = person;
+        return person;
+    }
+
+    /// <summary>A password that satisfies the contract's policy: upper, lower, digit and symbol, 8–128 characters.</summary>
+    public string StrongPassword() => $"{_faker.Internet.Password(12, memorable: false)}Aa7!";
+
+    private static string Slug(string text) => new(text.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+}

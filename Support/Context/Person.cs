@@ -1,0 +1,27 @@
+using Netra.Acceptance.Support.Drivers;
+
+namespace Netra.Acceptance.Support.Context;
+
+/// <summary>
+/// Someone a scenario talks about ("Maria"): a made-up, unique identity for this scenario only,
+/// plus what the services have told us about her so far.
+/// </summary>
+public sealed class Person(string alias, string fullName, string email, string password)
+{
+    public string Alias { get; } = alias;
+    public string FullName { get; } = fullName;
+    public string Email { get; } = email;
+    public string Password { get; } = password;
+
+    /// <summary>Her account id, as the auth service assigned it at sign-up.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>Her current session, when signed in.</summary>
+    public Session? Session { get; set; }
+
+    /// <summary>The last answer that refused her something (sign-up, login).</summary>
+    public ApiResponse? LastRefusal { get; set; }
+
+    public string AccessToken =>
+        Session?.AccessToken ?? throw new InvalidOperationException($"{Alias} is not signed in; sign her up or log her in first.");
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RestSharp;
+
+namespace Netra.Acceptance.Support.Drivers;
+
+/// <summary>A service's answer as the suite sees it: status, JSON body, and the problem detail of an error.</summary>
+public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, IReadOnlyDictionary<string, string> Headers)
+{
+    public bool IsSuccess => (int)Status is >= 200 and < 300;
+
+    /// <summary>The problem-details `detail` of an error answer, if any.</summary>
+    public string? Detail => Body?["detail"]?.GetValue<string>();
+
+    public string? this[string property] => Body?[property]?.ToString();
+
+    public static ApiResponse From(RestResponse response)
+    {
+        if (response.ResponseStatus is ResponseStatus.Error or ResponseStatus.TimedOut && response.StatusCode == 0)
+            throw new HttpRequestException(
+                $"{response.Request.Method} {response.ResponseUri} got no answer: {response.ErrorMessage}", response.ErrorException);
+
+        JsonNode? body = null;
+        if (!string.IsNullOrWhiteSpace(response.Content))
+        {
+            try { body = JsonNode.Parse(response.Content); }
+            catch (System.Text.Json.JsonException) { body = JsonValue.Create(response.Content); }
+        }
+        var headers = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
+            .Where(h => h.Name is not null)
+            .GroupBy(h => h.Name!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value)), StringComparer.OrdinalIgnoreCase);
+        return new ApiResponse(response.StatusCode, body, headers);
+    }
+
+    /// <summary>Reads the body as a typed record (for successful answers).</summary>
+    public T As<T>() => Body.Deserialize<T>(Json.Options)
+        ?? throw new InvalidOperationException($"Expected a {typeof(T).Name} but the body was empty ({Status}).");
+}

@@ -1,0 +1,37 @@
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Evidence;
+using RestSharp;
+
+namespace Netra.Acceptance.Support.Drivers;
+
+/// <summary>The backend over its REST contract: the user's profile and chat.</summary>
+public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+{
+    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Backend, transcript);
+
+    public Task<ApiResponse> ProfileAsync(string? accessToken) =>
+        SendAsync(new RestRequest("/api/v1/users/profile").WithBearer(accessToken));
+
+    public Task<ApiResponse> SendChatMessageAsync(string? accessToken, string message, string? threadId = null) =>
+        SendAsync(new RestRequest("/api/v1/chat/message", Method.Post).WithBearer(accessToken)
+            .AddJsonBody(new { message, thread_id = threadId }));
+
+    /// <summary>
+    /// The contract promises a new user is visible in the backend within one second of signing up;
+    /// this waits for that (and no longer), returning the last answer either way.
+    /// </summary>
+    public async Task<ApiResponse> ProfileWhenKnownAsync(string accessToken, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var profile = await ProfileAsync(accessToken);
+            if (profile.IsSuccess || DateTime.UtcNow >= deadline) return profile;
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<ApiResponse> SendAsync(RestRequest request) => ApiResponse.From(await _client.ExecuteAsync(request));
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,146 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Netra.Acceptance.Support.Evidence;
+
+namespace Netra.Acceptance.Support.Drivers;
+
+/// <summary>
+/// A live chat connection to the backend, as a program opens it (token in the Authorization
+/// header). Everything received is kept in order; steps wait for events, never for time.
+/// </summary>
+public sealed class ChatConnection : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+
+    private readonly ClientWebSocket _socket;
+    private readonly ScenarioTranscript _transcript;
+    private readonly string _name;
+    private readonly Channel<AgentEvent> _incoming = Channel.CreateUnbounded<AgentEvent>();
+    private readonly List<AgentEvent> _received = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _receiveLoop;
+
+    private ChatConnection(ClientWebSocket socket, ScenarioTranscript transcript, string name)
+    {
+        _socket = socket;
+        _transcript = transcript;
+        _name = name;
+        _receiveLoop = Task.Run(ReceiveLoopAsync);
+    }
+
+    /// <summary>Everything received so far, in order.</summary>
+    public IReadOnlyList<AgentEvent> Received { get { lock (_received) return [.. _received]; } }
+
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public static async Task<ChatConnection> OpenAsync(Uri socketUrl, string? accessToken, ScenarioTranscript transcript, string name, string? origin = null)
+    {
+        var socket = new ClientWebSocket();
+        if (accessToken is not null) socket.Options.SetRequestHeader("Authorization", $"Bearer {accessToken}");
+        if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
+        transcript.SocketMessage(name, "connect", socketUrl.ToString());
+        using var timeout = new CancellationTokenSource(DefaultWait);
+        try
+        {
+            await socket.ConnectAsync(socketUrl, timeout.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            transcript.SocketMessage(name, "refused", e.Message);
+            socket.Dispose();
+            throw new WebSocketException($"The chat connection to {socketUrl} could not be opened: {e.Message}", e);
+        }
+        return new ChatConnection(socket, transcript, name);
+    }
+
+    public Task SendAsync(string type, object payload)
+    {
+        var text = JsonSerializer.Serialize(new { type, payload, timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 }, Json.Options);
+        _transcript.SocketMessage(_name, "→", text);
+        return _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _stop.Token);
+    }
+
+    public Task SendUserMessageAsync(string text, string? threadId = null) =>
+        SendAsync("user_message", new { text, thread_id = threadId });
+
+    /// <summary>Waits for the next event of the given type, skipping others; fails with what did arrive.</summary>
+    public async Task<AgentEvent> WaitForAsync(string type, TimeSpan? within = null) =>
+        await WaitForAsync(e => e.Type == type, $"a '{type}' event", within);
+
+    public async Task<AgentEvent> WaitForAsync(Func<AgentEvent, bool> match, string description, TimeSpan? within = null)
+    {
+        using var timeout = new CancellationTokenSource(within ?? DefaultWait);
+        try
+        {
+            while (await _incoming.Reader.WaitToReadAsync(timeout.Token))
+                while (_incoming.Reader.TryRead(out var next))
+                    if (match(next)) return next;
+        }
+        catch (OperationCanceledException) { }
+        var seen = string.Join(", ", Received.Select(e => e.Type));
+        var closed = _socket.CloseStatus is { } status ? $" The connection was closed ({(int)status} {_socket.CloseStatusDescription})." : "";
+        throw new TimeoutException($"Waited {(within ?? DefaultWait).TotalSeconds:0}s for {description} on the chat connection; received: [{seen}].{closed}");
+    }
+
+    /// <summary>Waits until the server closes the connection.</summary>
+    public async Task<WebSocketCloseStatus?> WaitForCloseAsync(TimeSpan? within = null)
+    {
+        var finished = await Task.WhenAny(_receiveLoop, Task.Delay(within ?? DefaultWait));
+        if (finished != _receiveLoop)
+            throw new TimeoutException($"The server did not close the chat connection within {(within ?? DefaultWait).TotalSeconds:0}s.");
+        return _socket.CloseStatus;
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer, _stop.Token);
+                    message.Write(buffer, 0, result.Count);
+                } while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    _transcript.SocketMessage(_name, "closed by server", $"{(int?)result.CloseStatus} {result.CloseStatusDescription}");
+                    break;
+                }
+                var text = Encoding.UTF8.GetString(message.ToArray());
+                _transcript.SocketMessage(_name, "←", text);
+                var received = AgentEvent.Parse(text);
+                lock (_received) _received.Add(received);
+                _incoming.Writer.TryWrite(received);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            _transcript.SocketMessage(_name, "ended", e.Message);
+        }
+        finally
+        {
+            _incoming.Writer.TryComplete();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try { await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "scenario finished", timeout.Token); }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException) { /* already gone */ }
+        }
+        await _stop.CancelAsync();
+        await _receiveLoop;
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+}

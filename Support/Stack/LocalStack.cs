@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+
+namespace Netra.Acceptance.Support.Stack;
+
+/// <summary>
+/// The reference stack, started by the suite: the four built services from artifacts/stack/
+/// on free loopback ports, each with a fresh database in this run's folder. It knows them
+/// only as dlls to start and URLs to call (docs/stack-interface.md), never as code.
+/// </summary>
+public sealed class LocalStack : IAsyncDisposable
+{
+    private readonly List<ServiceProcess> _services = [];
+    private OrphanGuard? _orphanGuard;
+
+    private LocalStack(string runDirectory, string jwtSecret)
+    {
+        RunDirectory = runDirectory;
+        JwtSecret = jwtSecret;
+    }
+
+    public string RunDirectory { get; }
+    public string JwtSecret { get; }
+    public ServiceEndpoints Endpoints { get; private set; } = null!;
+    public IReadOnlyList<ServiceProcess> Services => _services;
+
+    public static async Task<LocalStack> StartAsync(SuiteSettings settings, CancellationToken cancellationToken = default)
+    {
+        var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss") + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
+        var runDirectory = Path.Combine(settings.ResultsDirectory, "runs", runId);
+        Directory.CreateDirectory(runDirectory);
+
+        var stack = new LocalStack(runDirectory, Secret());
+        try
+        {
+            await stack.StartServicesAsync(runId, settings, cancellationToken);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartServicesAsync(string runId, SuiteSettings settings, CancellationToken cancellationToken)
+    {
+        var artifacts = Path.Combine(RepositoryRoot.Find(), "artifacts", "stack");
+        Uri Loopback() => new($"http://127.0.0.1:{FreePort.Next()}");
+        var llm = Loopback();
+        var auth = Loopback();
+        var backend = Loopback();
+        var frontend = Loopback();
+        Endpoints = new ServiceEndpoints(auth, backend, frontend);
+
+        var serviceSecret = Secret();
+        var origins = $"{frontend.GetLeftPart(UriPartial.Authority)},{frontend.GetLeftPart(UriPartial.Authority).Replace("127.0.0.1", "localhost")}";
+        var data = Path.Combine(RunDirectory, "data");
+
+        _orphanGuard = OrphanGuard.Start(runId);
+
+        ServiceProcess Service(string name, string project, Uri url, Dictionary<string, string> environment)
+        {
+            environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+            environment["DOTNET_NOLOGO"] = "1";
+            var service = new ServiceProcess(name, url, Path.Combine(artifacts, project, project + ".dll"), environment,
+                Path.Combine(RunDirectory, "logs", name + ".log"), runId);
+            _services.Add(service);
+            return service;
+        }
+
+        Service("llm-provider", "Netra.LlmProvider", llm, new());
+        Service("auth", "Netra.Auth", auth, new()
+        {
+            ["JWT_SECRET_KEY"] = JwtSecret,
+            ["SERVICE_SECRET"] = serviceSecret,
+            ["AUTH_DB_PATH"] = Path.Combine(data, "auth.db"),
+            ["BACKEND_URL"] = Url(backend),
+            ["FRONTEND_URL"] = Url(frontend),
+            ["ALLOWED_ORIGINS"] = origins,
+        });
+        Service("backend", "Netra.Backend", backend, new()
+        {
+            ["JWT_SECRET_KEY"] = JwtSecret,
+            ["SERVICE_SECRET"] = serviceSecret,
+            ["BACKEND_DB_PATH"] = Path.Combine(data, "backend.db"),
+            ["AUTH_URL"] = Url(auth),
+            ["LLM_BASE_URL"] = Url(llm),
+            ["LLM_API_KEY"] = "acceptance-" + runId,
+            ["ALLOWED_ORIGINS"] = origins,
+        });
+        Service("frontend", "Netra.Frontend", frontend, new()
+        {
+            ["AUTH_URL"] = Url(auth),
+            ["BACKEND_URL"] = Url(backend),
+        });
+
+        // All ports are known up front, so the services start side by side.
+        foreach (var service in _services) service.Start();
+        await Task.WhenAll(_services.Select(s => s.WaitUntilHealthyAsync(settings.StartupTimeout, cancellationToken)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Stop in reverse order of dependency, all at once; each gets a grace period.
+        await Task.WhenAll(_services.AsEnumerable().Reverse().Select(s => s.DisposeAsync().AsTask()));
+        _orphanGuard?.Dispose();
+    }
+
+    private static string Url(Uri uri) => uri.ToString().TrimEnd('/');
+
+    private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+}

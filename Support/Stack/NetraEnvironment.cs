@@ -1,0 +1,75 @@
+namespace Netra.Acceptance.Support.Stack;
+
+/// <summary>
+/// The environment of one test run: the reference stack the suite started, or a deployment it
+/// was pointed at. Either way, every service must answer its health check before any scenario
+/// runs; a missing service fails the run with a message that says which one and what to do.
+/// </summary>
+public sealed class NetraEnvironment : IAsyncDisposable
+{
+    private readonly LocalStack? _localStack;
+
+    private NetraEnvironment(SuiteSettings settings, ServiceEndpoints endpoints, LocalStack? localStack)
+    {
+        Settings = settings;
+        Endpoints = endpoints;
+        _localStack = localStack;
+    }
+
+    public SuiteSettings Settings { get; }
+    public ServiceEndpoints Endpoints { get; }
+
+    /// <summary>True when the suite started the stack (and so may read its logs and knows its signing key).</summary>
+    public bool IsLocal => _localStack is not null;
+
+    public string? JwtSecret => _localStack?.JwtSecret ?? Settings.JwtSecret;
+
+    /// <summary>Each service's last log lines, for failure evidence (local stack only).</summary>
+    public IEnumerable<(string Service, string Tail)> ServiceLogTails(int lines = 60) =>
+        _localStack?.Services.Select(s => (s.Name, s.Tail(lines))) ?? [];
+
+    public string? RunDirectory => _localStack?.RunDirectory;
+
+    public static async Task<NetraEnvironment> StartAsync(SuiteSettings settings, CancellationToken cancellationToken = default)
+    {
+        if (!settings.IsAttached)
+        {
+            var stack = await LocalStack.StartAsync(settings, cancellationToken);
+            return new NetraEnvironment(settings, stack.Endpoints, stack);
+        }
+
+        var endpoints = new ServiceEndpoints(new Uri(settings.AuthUrl!), new Uri(settings.BackendUrl!), new Uri(settings.FrontendUrl!));
+        await RequireHealthyAsync(endpoints, TimeSpan.FromSeconds(10), cancellationToken);
+        return new NetraEnvironment(settings, endpoints, null);
+    }
+
+    /// <summary>Checks every attached service's health, and names each one that does not answer.</summary>
+    private static async Task RequireHealthyAsync(ServiceEndpoints endpoints, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = timeout };
+        var checks = endpoints.All.Select(async service =>
+        {
+            var health = new Uri(service.Url, "/health");
+            try
+            {
+                using var response = await http.GetAsync(health, cancellationToken);
+                return response.IsSuccessStatusCode ? null : $"the {service.Name} service at {health} answered {(int)response.StatusCode}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return $"the {service.Name} service at {health} cannot be reached ({e.Message})";
+            }
+        });
+        var problems = (await Task.WhenAll(checks)).OfType<string>().ToList();
+        if (problems.Count > 0)
+            throw new InvalidOperationException(
+                "The Netra environment is not healthy: " + string.Join("; ", problems) + ". " +
+                "Start the missing service, fix NETRA_AUTH_URL / NETRA_BACKEND_URL / NETRA_FRONTEND_URL, " +
+                "or unset all three to let the suite start the reference stack itself.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_localStack is not null) await _localStack.DisposeAsync();
+    }
+}

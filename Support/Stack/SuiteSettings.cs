@@ -1,0 +1,63 @@
+namespace Netra.Acceptance.Support.Stack;
+
+/// <summary>
+/// Everything the suite reads from its environment, in one place, so the README's table and
+/// the code cannot drift apart.
+/// </summary>
+public sealed record SuiteSettings
+{
+    public string? AuthUrl { get; init; }
+    public string? BackendUrl { get; init; }
+    public string? FrontendUrl { get; init; }
+
+    /// <summary>The HS256 key of the environment; only known for a stack the suite started, or when given.</summary>
+    public string? JwtSecret { get; init; }
+
+    public string BrowserPath { get; init; } = "/usr/bin/chromium";
+    public bool Headed { get; init; }
+
+    /// <summary>Where run evidence goes (service logs, failure evidence).</summary>
+    public string ResultsDirectory { get; init; } = "";
+
+    /// <summary>How long a service may take to become healthy.</summary>
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when the suite drives an environment somebody else started.</summary>
+    public bool IsAttached => AuthUrl is not null || BackendUrl is not null || FrontendUrl is not null;
+
+    public static SuiteSettings FromEnvironment()
+    {
+        static string? Get(string name) =>
+            Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value.TrimEnd('/') : null;
+
+        var settings = new SuiteSettings
+        {
+            AuthUrl = Get("NETRA_AUTH_URL"),
+            BackendUrl = Get("NETRA_BACKEND_URL"),
+            FrontendUrl = Get("NETRA_FRONTEND_URL"),
+            JwtSecret = Get("NETRA_JWT_SECRET"),
+            BrowserPath = Get("NETRA_BROWSER_PATH") ?? "/usr/bin/chromium",
+            Headed = Get("NETRA_HEADED") is "1" or "true",
+            ResultsDirectory = Get("NETRA_RESULTS_DIR") ?? Path.Combine(RepositoryRoot.Find(), "TestResults", "netra"),
+        };
+
+        if (settings.IsAttached && (settings.AuthUrl is null || settings.BackendUrl is null || settings.FrontendUrl is null))
+            throw new InvalidOperationException(
+                "To drive an existing environment set all three of NETRA_AUTH_URL, NETRA_BACKEND_URL and NETRA_FRONTEND_URL " +
+                "(or none of them, and the suite starts the reference stack itself).");
+
+        return settings;
+    }
+}
+
+/// <summary>Finds the repository root: the folder holding global.json above the test binaries.</summary>
+public static class RepositoryRoot
+{
+    public static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "stack")))
+                return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
