@@ -1,0 +1,21 @@
+namespace Netra.Auth.Security;
+
+/// <summary>
+/// Where the login lockout plugs in (contract: 5 failures in 15 minutes → 429 with Retry-After).
+/// Login asks <see cref="GetLockoutAsync"/> before checking the password and reports the outcome after.
+/// </summary>
+public interface ILoginThrottle
+{
+    /// <summary>How long the email is still locked out, or null if it may try.</summary>
+    Task<TimeSpan?> GetLockoutAsync(string normalizedEmail);
+    Task RecordFailureAsync(string normalizedEmail);
+    Task RecordSuccessAsync(string normalizedEmail);
+}
+
+/// <summary>First cut: no lockout yet.</summary>
+public sealed class NoLoginThrottle : ILoginThrottle
+{
+    public Task<TimeSpan?> GetLockoutAsync(string normalizedEmail) => Task.FromResult<TimeSpan?>(null);
+    public Task RecordFailureAsync(string normalizedEmail) => Task.CompletedTask;
+    public Task RecordSuccessAsync(string normalizedEmail) => Task.CompletedTask;
+}
