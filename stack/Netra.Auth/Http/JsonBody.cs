@@ -68,7 +68,7 @@ public static class JsonBody
             return false;
         }
         value = prop.GetString();
-        if (required && string.IsNullOrWhiteSpace(value))
+        if (required && string.IsNullOrEmpty(value))
         {
             error = Problems.Validation($"Field '{name}' must not be empty.");
             return false;

@@ -23,7 +23,7 @@ public static partial class EmailAddress
         var words = local.Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => char.ToUpperInvariant(w[0]) + w[1..]);
         var name = string.Join(' ', words);
-        return name.Length > 0 ? name : local;
+        return name.Length > 0 ? name : normalized.Split('@')[0];
     }
 
     [GeneratedRegex(@"^[^@\s\p{C}]+@[^@\s\p{C}]+\.[^@\s\p{C}]+$")]

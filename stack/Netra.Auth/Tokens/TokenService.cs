@@ -98,6 +98,19 @@ public sealed class TokenService
     public async Task<TokenCheck> VerifyAsync(string? token, string expectedType, bool allowExpired = false)
     {
         if (string.IsNullOrWhiteSpace(token)) return TokenCheck.Fail("Token is missing.");
+        if (!_handler.CanReadToken(token)) return TokenCheck.Fail("Token is malformed.");
+        // Checked up front only to name the problem; the validation parameters refuse other algorithms anyway.
+        string? alg;
+        try
+        {
+            alg = _handler.ReadJsonWebToken(token).Alg;
+        }
+        catch (Exception) // untrusted input: any parse failure means malformed
+        {
+            return TokenCheck.Fail("Token is malformed.");
+        }
+        if (alg != SecurityAlgorithms.HmacSha256)
+            return TokenCheck.Fail($"Token algorithm '{alg}' is not allowed; only HS256 is accepted.");
 
         var result = await _handler.ValidateTokenAsync(token, allowExpired ? _ignoringExpiry : _strict);
         if (!result.IsValid) return TokenCheck.Fail(Describe(result.Exception));

@@ -54,6 +54,14 @@ public sealed class AccessTokenValidator
         if (string.IsNullOrWhiteSpace(token)) return Fail("No access token was presented.");
         if (token.Length > MaxTokenLength) return Fail("Access token is too long.");
 
+        // Name a wrong algorithm explicitly (the handler would only report a signature failure).
+        if (_handler.CanReadToken(token))
+        {
+            var alg = TryReadAlgorithm(token);
+            if (alg is not null && alg != SecurityAlgorithms.HmacSha256)
+                return Fail($"Token algorithm '{LogText.Clean(alg, 20)}' is not allowed; only HS256 is accepted.");
+        }
+
         var result = await _handler.ValidateTokenAsync(token, _parameters);
         if (!result.IsValid) return Fail(Describe(result.Exception));
 
@@ -90,6 +98,18 @@ public sealed class AccessTokenValidator
             SigningCredentials = new SigningCredentials(_parameters.IssuerSigningKey, SecurityAlgorithms.HmacSha256),
         };
         _ = _handler.ValidateTokenAsync(_handler.CreateToken(descriptor), _parameters).GetAwaiter().GetResult();
+    }
+
+    private string? TryReadAlgorithm(string token)
+    {
+        try
+        {
+            return _handler.ReadJsonWebToken(token).Alg;
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
+        {
+            return null; // malformed: ValidateTokenAsync reports it
+        }
     }
 
     public static ClaimsPrincipal ToPrincipal(AccessToken token, string scheme)

@@ -18,7 +18,6 @@ public sealed class BearerAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
-    private const string AccessTokenItem = "netra.access_token";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,7 +28,6 @@ public sealed class BearerAuthenticationHandler(
         var validation = await validator.ValidateAsync(token, Context.RequestAborted);
         if (!validation.IsValid) return AuthenticateResult.Fail(validation.Error!);
 
-        Context.Items[AccessTokenItem] = validation.Token;
         var principal = AccessTokenValidator.ToPrincipal(validation.Token!, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
@@ -60,10 +58,6 @@ public sealed class BearerAuthenticationHandler(
         if (token.Length == 0) error = "Authorization header has an empty bearer token.";
         return token.Length == 0 ? null : token;
     }
-
-    public static AccessToken GetAccessToken(HttpContext context) =>
-        context.Items[AccessTokenItem] as AccessToken
-        ?? throw new InvalidOperationException("Endpoint requires authorization but no access token was validated.");
 }
 
 public static class UserExtensions

@@ -51,8 +51,9 @@ public sealed record BackendSettings
         {
             JwtSecretKey = secret,
             ServiceSecret = NullIfEmpty(config["SERVICE_SECRET"]),
+            // Default beside the auth service's: artifacts/data/, outside the build output folder.
             DatabasePath = Path.GetFullPath(NullIfEmpty(config["BACKEND_DB_PATH"])
-                                            ?? Path.Combine(contentRoot, "data", "netra-backend.db")),
+                                            ?? Path.Combine(contentRoot, "..", "..", "data", "backend.db")),
             AuthUrl = NullIfEmpty(config["AUTH_URL"])?.TrimEnd('/'),
             AllowedOrigins = origins,
             LlmBaseUrl = (NullIfEmpty(config["LLM_BASE_URL"]) ?? "http://127.0.0.1:8090").TrimEnd('/'),

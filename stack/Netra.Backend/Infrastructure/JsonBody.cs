@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Netra.Backend.Infrastructure;
 
@@ -46,6 +47,9 @@ public static class JsonBody
         }
 
         if (bytes.Length == 0 && allowEmpty) return new Result(EmptyObject(), null);
+        // JsonDocument checks string contents only when they are read; check up front so that a bad
+        // byte is the client's 400, not a 500 in the middle of an endpoint.
+        if (!Utf8.IsValid(bytes)) return Fail(Problems.BadRequest("Request body is not valid UTF-8."));
 
         try
         {

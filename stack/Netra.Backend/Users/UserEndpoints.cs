@@ -49,7 +49,7 @@ public static class UserEndpoints
     }
 
     private static IResult UnknownUser() => Problems.NotFound(
-        "This user is not known to the backend yet: the auth service has not delivered its user.created event. Retry shortly.");
+        "This user is not known to the backend: either the auth service has not delivered the user.created event yet (retry shortly) or the account was deleted.");
 
     /// <summary>User events from the auth service (docs/stack-interface.md). 204 for new and repeated events alike.</summary>
     private static async Task<IResult> ReceiveUserEvent(HttpRequest request, ServiceCredentials credentials, UserStore users,
@@ -60,7 +60,7 @@ public static class UserEndpoints
 
         var body = await JsonBody.ReadObjectAsync(request);
         if (!body.Ok) return body.Error!;
-        var parsed = ParseEvent(body.Body, out var error);
+        var (parsed, error) = ParseEvent(body.Body);
         if (parsed is null) return Problems.Validation(error!);
 
         var applied = await users.ApplyEventAsync(parsed, ct);
@@ -72,9 +72,9 @@ public static class UserEndpoints
         return Results.NoContent();
     }
 
-    private static UserEvent? ParseEvent(JsonElement body, out string? error)
+    private static (UserEvent? Event, string? Error) ParseEvent(JsonElement body)
     {
-        error = null;
+        string? error = null;
         string? Str(JsonElement obj, string name, string path)
         {
             if (error is not null) return null;
@@ -86,36 +86,30 @@ public static class UserEndpoints
         var eventId = Str(body, "event_id", "event_id");
         var type = Str(body, "type", "type");
         var occurredText = Str(body, "occurred_at", "occurred_at");
-        if (error is not null) return null;
-        if (string.IsNullOrWhiteSpace(eventId) || eventId.Length > 200) { error = "Field 'event_id' is required (at most 200 characters)."; return null; }
-        if (type is null || !UserEventTypes.All.Contains(type)) { error = $"Field 'type' must be one of: {string.Join(", ", UserEventTypes.All)}."; return null; }
+        if (error is not null) return (null, error);
+        if (string.IsNullOrWhiteSpace(eventId) || eventId.Length > 200) return (null, "Field 'event_id' is required (at most 200 characters).");
+        if (type is null || !UserEventTypes.All.Contains(type)) return (null, $"Field 'type' must be one of: {string.Join(", ", UserEventTypes.All)}.");
 
         if (!body.TryGetProperty("user", out var user) || user.ValueKind != JsonValueKind.Object)
-        {
-            error = "Field 'user' must be an object with at least an 'id'.";
-            return null;
-        }
+            return (null, "Field 'user' must be an object with at least an 'id'.");
         var id = Str(user, "id", "user.id");
         var email = Str(user, "email", "user.email");
         var name = Str(user, "name", "user.name");
         var plan = Str(user, "plan_tier", "user.plan_tier");
         var createdText = Str(user, "created_at", "user.created_at");
-        if (error is not null) return null;
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 200) { error = "Field 'user.id' is required (at most 200 characters)."; return null; }
-        if (type == UserEventTypes.Created && string.IsNullOrWhiteSpace(email)) { error = "Field 'user.email' is required for user.created."; return null; }
-        if (email?.Length > 320 || name?.Length > 200 || plan?.Length > 32) { error = "A user field is too long."; return null; }
+        if (error is not null) return (null, error);
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 200) return (null, "Field 'user.id' is required (at most 200 characters).");
+        if (type == UserEventTypes.Created && string.IsNullOrWhiteSpace(email)) return (null, "Field 'user.email' is required for user.created.");
+        if (email?.Length > 320 || name?.Length > 200 || plan?.Length > 32) return (null, "A user field is too long (email 320, name 200, plan_tier 32 characters at most).");
 
         var occurred = DateTimeOffset.UtcNow;
         if (occurredText is not null && !TryParseTime(occurredText, out occurred))
-        {
-            error = "Field 'occurred_at' must be an ISO 8601 timestamp.";
-            return null;
-        }
+            return (null, "Field 'occurred_at' must be an ISO 8601 timestamp.");
         string? created = null;
         if (createdText is not null && TryParseTime(createdText, out var c)) created = Clock.Iso(c);
 
         // Timestamps are normalized, so they compare correctly as text in the database.
-        return new UserEvent(eventId, type, id, email, name, plan, created, Clock.Iso(occurred));
+        return (new UserEvent(eventId, type, id, email, name, plan, created, Clock.Iso(occurred)), null);
     }
 
     private static bool TryParseTime(string text, out DateTimeOffset value) =>

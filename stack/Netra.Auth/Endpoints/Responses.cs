@@ -1,0 +1,34 @@
+using Netra.Auth.Data;
+using Netra.Auth.Tokens;
+
+namespace Netra.Auth.Endpoints;
+
+public static class Responses
+{
+    /// <summary>The body of register, login and refresh. Token responses must not be cached (RFC 6749 §5.1).</summary>
+    public static IResult Tokens(HttpContext ctx, UserRecord user, TokenPair pair, TimeSpan accessLifetime)
+    {
+        ctx.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(new
+        {
+            access_token = pair.AccessToken,
+            refresh_token = pair.RefreshToken,
+            token_type = "Bearer",
+            expires_in = (int)accessLifetime.TotalSeconds,
+            user_id = user.Id,
+            user = new { id = user.Id, email = user.Email, name = user.Name },
+        });
+    }
+
+    /// <summary>The token of an "Authorization: Bearer ..." header, or null if there is none.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
+            ? header[scheme.Length..].Trim()
+            : null;
+    }
+
+    public const string MissingBearer = "Missing bearer token: send 'Authorization: Bearer <access token>'.";
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Netra.Auth.Data;
+
+namespace Netra.Auth.Events;
+
+public static class UserEventTypes
+{
+    public const string Created = "user.created";
+    public const string Updated = "user.updated";
+    public const string PlanChanged = "user.plan_changed";
+    public const string Deleted = "user.deleted";
+}
+
+public sealed record OutboxEvent(long Seq, string EventId, string UserId, string Type, string Payload, int Attempts, long NextAttemptAt);
+
+/// <summary>
+/// Writes user events into the outbox inside the caller's transaction, so an event exists if and only if
+/// the change it describes was committed.
+/// </summary>
+public static class Outbox
+{
+    public static async Task<string> EnqueueAsync(SqliteConnection conn, SqliteTransaction tx, string type, UserRecord user)
+    {
+        var eventId = Guid.NewGuid().ToString();
+        var now = DateTimeOffset.UtcNow;
+        // The body of POST {BACKEND_URL}/internal/user-events, fixed at the time of the change.
+        var payload = JsonSerializer.Serialize(new
+        {
+            event_id = eventId,
+            type,
+            user = new { id = user.Id, email = user.Email, name = user.Name, plan_tier = user.PlanTier },
+            occurred_at = Iso.Format(now),
+        });
+        await conn.Command("""
+            INSERT INTO outbox (event_id, user_id, type, payload, created_at, next_attempt_at)
+            VALUES ($id, $user, $type, $payload, $now, $now)
+            """, tx,
+            ("$id", eventId), ("$user", user.Id), ("$type", type), ("$payload", payload),
+            ("$now", now.ToUnixTimeMilliseconds())).ExecuteNonQueryAsync();
+        return eventId;
+    }
+
+    public static async Task<List<OutboxEvent>> LoadPendingAsync(SqliteConnection conn, string? userId, int limit)
+    {
+        await using var r = await conn.Command($"""
+            SELECT seq, event_id, user_id, type, payload, attempts, next_attempt_at FROM outbox
+            WHERE delivered_at IS NULL {(userId is null ? "" : "AND user_id = $user")}
+            ORDER BY seq LIMIT {limit}
+            """, null, ("$user", userId)).ExecuteReaderAsync();
+        var list = new List<OutboxEvent>();
+        while (await r.ReadAsync())
+            list.Add(new OutboxEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.GetInt32(5), r.GetInt64(6)));
+        return list;
+    }
+
+    public static async Task<bool> IsDeliveredAsync(SqliteConnection conn, string eventId) =>
+        await conn.Command("SELECT delivered_at IS NOT NULL FROM outbox WHERE event_id = $id", null, ("$id", eventId))
+            .ExecuteScalarAsync() is long v && v != 0;
+
+    public static Task MarkDeliveredAsync(SqliteConnection conn, SqliteTransaction tx, string eventId) =>
+        conn.Command("UPDATE outbox SET delivered_at = $now, attempts = attempts + 1, last_error = NULL WHERE event_id = $id", tx,
+            ("$now", SqliteExtensions.NowMs()), ("$id", eventId)).ExecuteNonQueryAsync();
+
+    public static Task MarkFailedAsync(SqliteConnection conn, SqliteTransaction tx, string eventId, string error, DateTimeOffset nextAttempt) =>
+        conn.Command("""
+            UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE event_id = $id
+            """, tx, ("$error", error), ("$next", nextAttempt.ToUnixTimeMilliseconds()), ("$id", eventId)).ExecuteNonQueryAsync();
+}

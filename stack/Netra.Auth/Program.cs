@@ -1,0 +1,75 @@
+using Netra.Auth;
+using Netra.Auth.Data;
+using Netra.Auth.Endpoints;
+using Netra.Auth.Events;
+using Netra.Auth.Http;
+using Netra.Auth.Security;
+using Netra.Auth.Tokens;
+
+AuthSettings settings;
+try
+{
+    settings = AuthSettings.FromEnvironment();
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"netra-auth: cannot start: {ex.Message}");
+    return 1;
+}
+
+// Content root = the dll's folder, so the service runs the same from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.TimestampFormat = "HH:mm:ss.fff ";
+    o.UseUtcTimestamp = true;
+});
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+    builder.WebHost.UseUrls("http://localhost:8001");
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    k.Limits.MaxRequestBodySize = JsonBody.MaxBytes;
+});
+
+builder.Services.AddProblemDetails();
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+    .WithOrigins(settings.AllowedOrigins)
+    .AllowAnyHeader()
+    .AllowAnyMethod()
+    .WithExposedHeaders("Retry-After", "WWW-Authenticate")));
+
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(new AuthDb(settings.DbPath));
+builder.Services.AddSingleton<TokenService>();
+builder.Services.AddSingleton<PasswordService>();
+builder.Services.AddSingleton<ILoginThrottle, NoLoginThrottle>();
+builder.Services.AddSingleton<UserEventDispatcher>();
+builder.Services.AddHostedService<OutboxRetryService>();
+
+var app = builder.Build();
+
+app.Services.GetRequiredService<AuthDb>().EnsureSchema();
+if (settings.ServiceSecret is null)
+    app.Logger.LogWarning("SERVICE_SECRET is not set: /auth/validate refuses every caller and user events go out unauthenticated");
+
+app.UseMiddleware<RequestLogging>();
+app.UseProblemErrorHandling();
+app.UseCors();
+
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapTokenEndpoints();
+
+app.Logger.LogInformation("auth-service: database {Db}, backend {Backend}", settings.DbPath, settings.BackendUrl ?? "(none: events stay in the outbox)");
+app.Run();
+return 0;
