@@ -27,8 +27,8 @@ public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentCont
         var connection = chats.Of(people[alias]);
         await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");
 
-        var run = connection.Received.Where(e => AgentEvent.RunEventTypes.Contains(e.Type)).Select(e => e.Type).ToList();
-        run.Should().NotContain("agent_error", "the agent should have answered: " + connection.Received.LastOrDefault()?.Raw);
+        var run = connection.ReceivedSinceLastSend.Where(e => AgentEvent.RunEventTypes.Contains(e.Type)).Select(e => e.Type).ToList();
+        run.Should().NotContain("agent_error", "the agent should have answered: " + connection.ReceivedSinceLastSend.LastOrDefault()?.Raw);
         run.Should().StartWith(["agent_started", "agent_thinking"]).And.EndWith("agent_completed");
         var tools = run.Skip(2).SkipLast(1).ToList();
         tools.Should().NotBeEmpty("the agent uses at least one tool for this question");
@@ -41,7 +41,7 @@ public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentCont
     {
         var connection = chats.Of(people[alias]);
         var completed = await connection.WaitForAsync("agent_completed");
-        var started = connection.Received.First(e => e.Type == "agent_started");
+        var started = await connection.WaitForAsync("agent_started");
         completed["run_id"].Should().Be(started["run_id"], "the answer must belong to the run that was started");
 
         var answer = completed.Payload["result"]?["content"]?.ToString();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using RestSharp;
 
@@ -34,6 +35,6 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, IReadOnl
     }
 
     /// <summary>Reads the body as a typed record (for successful answers).</summary>
-    public T As<T>() => Body.Deserialize<T>(Json.Options)
+    public T As<T>() => (Body is null ? default : Body.Deserialize<T>(Json.Options))
         ?? throw new InvalidOperationException($"Expected a {typeof(T).Name} but the body was empty ({Status}).");
 }

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Netra.Acceptance.Support.Evidence;
 
 namespace Netra.Acceptance.Support.Drivers;
@@ -9,6 +8,8 @@ namespace Netra.Acceptance.Support.Drivers;
 /// <summary>
 /// A live chat connection to the backend, as a program opens it (token in the Authorization
 /// header). Everything received is kept in order; steps wait for events, never for time.
+/// Waits look at what arrived since the last message this side sent, so each question is
+/// matched with its own answer.
 /// </summary>
 public sealed class ChatConnection : IAsyncDisposable
 {
@@ -17,8 +18,10 @@ public sealed class ChatConnection : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly ScenarioTranscript _transcript;
     private readonly string _name;
-    private readonly Channel<AgentEvent> _incoming = Channel.CreateUnbounded<AgentEvent>();
     private readonly List<AgentEvent> _received = [];
+    private TaskCompletionSource _nextArrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _sinceLastSend;
+    private bool _ended;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiveLoop;
 
@@ -32,6 +35,9 @@ public sealed class ChatConnection : IAsyncDisposable
 
     /// <summary>Everything received so far, in order.</summary>
     public IReadOnlyList<AgentEvent> Received { get { lock (_received) return [.. _received]; } }
+
+    /// <summary>What arrived since this side last sent a message (the answer to it, so far).</summary>
+    public IReadOnlyList<AgentEvent> ReceivedSinceLastSend { get { lock (_received) return [.. _received.Skip(_sinceLastSend)]; } }
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
@@ -59,29 +65,37 @@ public sealed class ChatConnection : IAsyncDisposable
     {
         var text = JsonSerializer.Serialize(new { type, payload, timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 }, Json.Options);
         _transcript.SocketMessage(_name, "→", text);
+        lock (_received) _sinceLastSend = _received.Count;
         return _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _stop.Token);
     }
 
     public Task SendUserMessageAsync(string text, string? threadId = null) =>
         SendAsync("user_message", new { text, thread_id = threadId });
 
-    /// <summary>Waits for the next event of the given type, skipping others; fails with what did arrive.</summary>
-    public async Task<AgentEvent> WaitForAsync(string type, TimeSpan? within = null) =>
-        await WaitForAsync(e => e.Type == type, $"a '{type}' event", within);
+    /// <summary>Waits for an event of the given type since the last message sent; fails saying what did arrive.</summary>
+    public Task<AgentEvent> WaitForAsync(string type, TimeSpan? within = null) =>
+        WaitForAsync(e => e.Type == type, $"a '{type}' event", within);
 
     public async Task<AgentEvent> WaitForAsync(Func<AgentEvent, bool> match, string description, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(within ?? DefaultWait);
-        try
+        var wait = within ?? DefaultWait;
+        using var timeout = new CancellationTokenSource(wait);
+        while (true)
         {
-            while (await _incoming.Reader.WaitToReadAsync(timeout.Token))
-                while (_incoming.Reader.TryRead(out var next))
-                    if (match(next)) return next;
+            Task nextArrival;
+            lock (_received)
+            {
+                var found = _received.Skip(_sinceLastSend).FirstOrDefault(match);
+                if (found is not null) return found;
+                if (_ended) break;
+                nextArrival = _nextArrival.Task;
+            }
+            try { await nextArrival.WaitAsync(timeout.Token); }
+            catch (OperationCanceledException) { break; }
         }
-        catch (OperationCanceledException) { }
-        var seen = string.Join(", ", Received.Select(e => e.Type));
+        var seen = string.Join(", ", ReceivedSinceLastSend.Select(e => e.Type));
         var closed = _socket.CloseStatus is { } status ? $" The connection was closed ({(int)status} {_socket.CloseStatusDescription})." : "";
-        throw new TimeoutException($"Waited {(within ?? DefaultWait).TotalSeconds:0}s for {description} on the chat connection; received: [{seen}].{closed}");
+        throw new TimeoutException($"Waited {wait.TotalSeconds:0}s for {description} on the chat connection; received: [{seen}].{closed}");
     }
 
     /// <summary>Waits until the server closes the connection.</summary>
@@ -116,8 +130,11 @@ public sealed class ChatConnection : IAsyncDisposable
                 var text = Encoding.UTF8.GetString(message.ToArray());
                 _transcript.SocketMessage(_name, "←", text);
                 var received = AgentEvent.Parse(text);
-                lock (_received) _received.Add(received);
-                _incoming.Writer.TryWrite(received);
+                lock (_received)
+                {
+                    _received.Add(received);
+                    Signal();
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -126,8 +143,20 @@ public sealed class ChatConnection : IAsyncDisposable
         }
         finally
         {
-            _incoming.Writer.TryComplete();
+            lock (_received)
+            {
+                _ended = true;
+                Signal();
+            }
         }
+    }
+
+    /// <summary>Wakes every waiter; called under the lock.</summary>
+    private void Signal()
+    {
+        var arrived = _nextArrival;
+        _nextArrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        arrived.TrySetResult();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Netra.Acceptance.Support.Drivers;
 
@@ -10,6 +9,4 @@ public static class Json
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
-
-    public static T? Deserialize<T>(this JsonNode? node, JsonSerializerOptions options) => node is null ? default : node.Deserialize<T>(options);
 }

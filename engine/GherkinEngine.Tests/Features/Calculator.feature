@@ -1,0 +1,36 @@
+@calculator
+Feature: Calculator
+  Arithmetic used to exercise steps, backgrounds, And/But and outlines.
+
+  Background:
+    Given a calculator
+
+  @smoke
+  Scenario: Adding two numbers
+    When I add 2 and 3
+    Then the result is 5
+    And the result is not 6
+    But the result is not 4
+
+  Scenario Outline: Multiplying
+    When I multiply <a> by <b>
+    Then the result is <product>
+
+    Examples:
+      | a | b | product |
+      | 2 | 3 | 6       |
+      | 4 | 5 | 20      |
+
+    @slow
+    Examples: Large numbers
+      | a   | b   | product |
+      | 100 | 100 | 10000   |
+
+  Scenario Outline: Subtracting <b> from <a>
+    When I subtract <b> from <a>
+    Then the result is <difference>
+
+    Examples:
+      | a  | b | difference |
+      | 10 | 4 | 6          |
+      | 3  | 5 | -2         |

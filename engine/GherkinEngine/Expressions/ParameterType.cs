@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace GherkinEngine;
+
+/// <summary>A Cucumber Expression parameter type: the regex it matches and how its value is read.</summary>
+internal sealed class ParameterType
+{
+    private const string Integer = @"-?\d+";
+    private const string Float = @"[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?";
+
+    private static readonly ParameterType IntegerType = new(Integer);
+    private static readonly ParameterType FloatType = new(Float);
+
+    /// <summary>Anything; used for <c>{}</c> and for types named by their type name (<c>{Color}</c>, <c>{DateTime}</c>).</summary>
+    public static readonly ParameterType Anything = new(".*");
+
+    private static readonly Dictionary<string, ParameterType> BuiltIn = new(StringComparer.Ordinal)
+    {
+        ["int"] = IntegerType,
+        ["long"] = IntegerType,
+        ["short"] = IntegerType,
+        ["byte"] = IntegerType,
+        ["biginteger"] = IntegerType,
+        ["float"] = FloatType,
+        ["double"] = FloatType,
+        ["decimal"] = FloatType,
+        ["bigdecimal"] = FloatType,
+        ["word"] = new(@"[^\s]+"),
+        // Double or single quotes; the value excludes the quotes. Two groups: one per quote style.
+        ["string"] = new(@"""([^""\\]*(?:\\.[^""\\]*)*)""|'([^'\\]*(?:\\.[^'\\]*)*)'", groupCount: 2, unescapeQuotes: true),
+        [""] = Anything,
+    };
+
+    public static IEnumerable<string> BuiltInNames => BuiltIn.Keys.Where(k => k.Length > 0);
+
+    private readonly bool _unescapeQuotes;
+
+    private ParameterType(string pattern, int groupCount = 1, bool unescapeQuotes = false)
+    {
+        // Single-group types are wrapped in one capturing group; multi-group ones bring their own groups.
+        Pattern = groupCount == 1 ? $"({pattern})" : $"(?:{pattern})";
+        GroupCount = groupCount;
+        _unescapeQuotes = unescapeQuotes;
+    }
+
+    /// <summary>The regex fragment, with exactly <see cref="GroupCount"/> capturing groups.</summary>
+    public string Pattern { get; }
+
+    public int GroupCount { get; }
+
+    public static bool TryGetBuiltIn(string name, out ParameterType type) => BuiltIn.TryGetValue(name, out type!);
+
+    /// <summary>Reads the value from the groups starting at <paramref name="firstGroup"/>.</summary>
+    public string? Read(Match match, int firstGroup)
+    {
+        for (var i = 0; i < GroupCount; i++)
+        {
+            var group = match.Groups[firstGroup + i];
+            if (group.Success)
+                return _unescapeQuotes ? group.Value.Replace("\\\"", "\"").Replace("\\'", "'") : group.Value;
+        }
+        return null;
+    }
+}
