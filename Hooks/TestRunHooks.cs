@@ -9,7 +9,13 @@ namespace Netra.Acceptance.Hooks;
 public sealed class TestRunHooks
 {
     [BeforeTestRun]
-    public static Task StartEnvironment() => TestRun.StartAsync();
+    public static async Task StartEnvironment()
+    {
+        var settings = SuiteSettings.FromEnvironment();
+        // Chromium takes seconds to start: overlap it with the services' startup.
+        BrowserHost.WarmUp(settings);
+        await TestRun.StartAsync(settings);
+    }
 
     [AfterTestRun]
     public static async Task StopEnvironment()

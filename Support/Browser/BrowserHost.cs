@@ -10,43 +10,52 @@ namespace Netra.Acceptance.Support.Browser;
 /// </summary>
 public static class BrowserHost
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly Lock Gate = new();
     private static IPlaywright? _playwright;
-    private static IBrowser? _browser;
+    private static Task<IBrowser>? _launch;
 
-    public static async Task<IBrowser> GetAsync(SuiteSettings settings)
+    /// <summary>
+    /// Starts Chromium in the background (it takes seconds), so it overlaps with the services'
+    /// startup. A failure is not thrown here: it surfaces in the browser scenarios that need it.
+    /// </summary>
+    public static void WarmUp(SuiteSettings settings) => _ = Launch(settings).ContinueWith(
+        t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+
+    public static Task<IBrowser> GetAsync(SuiteSettings settings) => Launch(settings);
+
+    private static Task<IBrowser> Launch(SuiteSettings settings)
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_browser is { IsConnected: true }) return _browser;
-            if (!File.Exists(settings.BrowserPath))
-                throw new InvalidOperationException(
-                    $"No browser at {settings.BrowserPath}. Install Debian's Chromium (`sudo apt-get install -y chromium`) " +
-                    "or point NETRA_BROWSER_PATH at a Chromium or Chrome executable.");
+        lock (Gate) return _launch ??= LaunchAsync(settings);
+    }
 
-            _playwright ??= await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = settings.BrowserPath,
-                Headless = !settings.Headed,
-                // The machine has no outside network: without these Chromium keeps trying to reach Google.
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--no-first-run", "--disable-sync", "--disable-quic",
-                ],
-            });
-            return _browser;
-        }
-        finally { Gate.Release(); }
+    private static async Task<IBrowser> LaunchAsync(SuiteSettings settings)
+    {
+        if (!File.Exists(settings.BrowserPath))
+            throw new InvalidOperationException(
+                $"No browser at {settings.BrowserPath}. Install Debian's Chromium (`sudo apt-get install -y chromium`) " +
+                "or point NETRA_BROWSER_PATH at a Chromium or Chrome executable.");
+
+        _playwright = await Playwright.CreateAsync();
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = settings.BrowserPath,
+            Headless = !settings.Headed,
+            // The machine has no outside network: without these Chromium keeps trying to reach Google.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic",
+            ],
+        });
     }
 
     public static async Task StopAsync()
     {
-        if (_browser is not null) await _browser.CloseAsync();
+        Task<IBrowser>? launch;
+        lock (Gate) (launch, _launch) = (_launch, null);
+        if (launch is { IsCompletedSuccessfully: false }) await launch.ContinueWith(_ => { });
+        if (launch is { IsCompletedSuccessfully: true }) await launch.Result.CloseAsync();
         _playwright?.Dispose();
-        _browser = null;
         _playwright = null;
     }
 }

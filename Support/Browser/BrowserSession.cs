@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Evidence;
 
 namespace Netra.Acceptance.Support.Browser;
 
@@ -7,7 +8,7 @@ namespace Netra.Acceptance.Support.Browser;
 /// A scenario's own browser context and page, opened on first use, with a Playwright trace
 /// recording from the start so a failure can be replayed step by step.
 /// </summary>
-public sealed class BrowserSession(EnvironmentContext environment) : IAsyncDisposable
+public sealed class BrowserSession(EnvironmentContext environment, ScenarioTranscript transcript) : IAsyncDisposable
 {
     public static readonly float DefaultTimeoutMs = 10_000;
 
@@ -20,10 +21,13 @@ public sealed class BrowserSession(EnvironmentContext environment) : IAsyncDispo
     {
         if (_page is not null) return _page;
         var browser = await BrowserHost.GetAsync(environment.Environment.Settings);
+        transcript.Note($"browser: Chromium {browser.Version} ready");
         _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = environment.Endpoints.Frontend.ToString() });
         _context.SetDefaultTimeout(DefaultTimeoutMs);
         await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         _page = await _context.NewPageAsync();
+        _page.Console += (_, message) => transcript.Note($"browser console {message.Type}: {message.Text}");
+        _page.FrameNavigated += (_, frame) => { if (frame.ParentFrame is null) transcript.Note($"browser at {frame.Url}"); };
         return _page;
     }
 

@@ -17,11 +17,11 @@ public static class TestRun
                 : "The Netra environment could not be started: " + _startupFailure.Message,
             _startupFailure);
 
-    public static async Task StartAsync()
+    public static async Task StartAsync(SuiteSettings settings)
     {
         try
         {
-            _environment = await NetraEnvironment.StartAsync(SuiteSettings.FromEnvironment());
+            _environment = await NetraEnvironment.StartAsync(settings);
         }
         catch (Exception e)
         {
