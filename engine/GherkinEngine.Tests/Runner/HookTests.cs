@@ -85,6 +85,23 @@ public sealed class HookTests
         public static void Start() => throw new InvalidOperationException("environment missing");
     }
 
+    public sealed class RunSettings(string name)
+    {
+        public string Name => name;
+    }
+
+    public static class RegisteringTestRun
+    {
+        [BeforeTestRun]
+        public static void Register(IObjectContainer container) => container.RegisterInstanceAs(new RunSettings("shared"));
+    }
+
+    public sealed class SettingsSteps(RunSettings settings, Log log)
+    {
+        [Given("the run settings are available")]
+        public void Available() => log.Add(settings.Name);
+    }
+
     public sealed class InstanceFeatureHook
     {
         [BeforeFeature]
@@ -237,6 +254,26 @@ public sealed class HookTests
                 .Which.Message.Should().Contain("[BeforeTestRun] hook HookTests.FailingTestRun.Start()").And.Contain("environment missing");
             result.Statuses().Should().Equal(StepStatus.Skipped);
         }
+    }
+
+    [Fact]
+    public async Task Objects_registered_before_the_test_run_reach_every_scenario()
+    {
+        var log = new Log();
+        var registry = BindingRegistry.FromTypes(typeof(RegisteringTestRun), typeof(SettingsSteps));
+        var testRun = new TestRunSession(registry);
+        await testRun.StartAsync(TestContext.Current.CancellationToken);
+
+        var feature = RunnerKit.Parse("""
+            Feature: Run
+              Scenario: One
+                Given the run settings are available
+            """);
+        var runner = new ScenarioRunner(registry) { ScenarioContainerSetup = c => c.RegisterInstanceAs(log) };
+        var result = await new FeatureSession(runner, feature, testRun).RunScenarioAsync(feature.Scenarios[0], TestContext.Current.CancellationToken);
+
+        result.Error.Should().BeNull();
+        log.Entries.Should().Equal("shared");
     }
 
     [Fact]

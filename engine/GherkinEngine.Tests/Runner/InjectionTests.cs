@@ -185,6 +185,28 @@ public sealed class InjectionTests
             .Which.Message.Should().Contain("Circular dependency: Egg -> Chicken -> Egg");
     }
 
+    public sealed class OutputSteps(IReqnrollOutputHelper reqnrollOutput, ITestOutputHelper xunitOutput)
+    {
+        [Given("both output helpers write")]
+        public void Write()
+        {
+            reqnrollOutput.WriteLine("from {0}", "IReqnrollOutputHelper");
+            xunitOutput.WriteLine("from ITestOutputHelper");
+        }
+    }
+
+    [Fact]
+    public async Task Output_helpers_write_into_the_step_report_in_order()
+    {
+        var result = (await RunnerKit.RunAsync("""
+            Feature: Output
+              Scenario: One
+                Given both output helpers write
+            """, typeof(OutputSteps))).Scenarios.Single();
+
+        result.Output.Should().MatchRegex(@"^Given both output helpers write\nfrom IReqnrollOutputHelper\nfrom ITestOutputHelper\n  -> passed \(\d+\.\d ms\)\n$");
+    }
+
     [Fact]
     public void Container_resolves_one_instance_per_type_and_registered_instances()
     {

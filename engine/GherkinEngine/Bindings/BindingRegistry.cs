@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>
 /// The step definitions and hooks of a set of binding types, reflected once. Problems (an expression

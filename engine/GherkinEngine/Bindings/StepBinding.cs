@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>One step definition: a method with one of its step attributes, the expression compiled once.</summary>
 public sealed class StepBinding

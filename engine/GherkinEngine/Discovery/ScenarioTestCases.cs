@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>What discovery reports for one scenario: identity, name, traits and location.</summary>
 public sealed record ScenarioTestCase(
@@ -24,24 +24,26 @@ public static class ScenarioTestCases
             return new[]
             {
                 new ScenarioTestCase(ParseErrorId, $"{feature.FilePath}: Gherkin parse error",
-                    Traits(feature.Title, Array.Empty<string>()), feature.SourcePath, 1, null),
+                    Traits(feature.Title, "Gherkin parse error", Array.Empty<string>()), feature.SourcePath, 1, null),
             };
 
         return feature.Scenarios.Select(s => new ScenarioTestCase(
                 s.Id,
                 s.DisplayName,
-                Traits(feature.Title, s.CombinedTags),
+                Traits(feature.Title, s.Title, s.CombinedTags),
                 feature.SourcePath,
                 s.Line,
                 s.CombinedTags.Contains(IgnoreTag, StringComparer.OrdinalIgnoreCase) ? "Ignored (@ignore)" : null))
             .ToList();
     }
 
-    private static Dictionary<string, IReadOnlyCollection<string>> Traits(string featureTitle, string[] tags)
+    // Feature and Scenario traits let a command line run one feature or one scenario by name.
+    private static Dictionary<string, IReadOnlyCollection<string>> Traits(string featureTitle, string scenarioTitle, string[] tags)
     {
         var traits = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.OrdinalIgnoreCase)
         {
             ["Feature"] = new[] { featureTitle },
+            ["Scenario"] = new[] { scenarioTitle },
         };
         if (tags.Length > 0)
             traits["Category"] = tags;

@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>
 /// One feature's lifetime: [BeforeFeature] hooks before its first scenario, a shared

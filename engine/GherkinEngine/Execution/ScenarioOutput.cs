@@ -28,6 +28,15 @@ internal sealed class ScenarioOutput : IReqnrollOutputHelper
         }
     }
 
+    public void Write(string text)
+    {
+        lock (_lock)
+        {
+            CloseStepLine();
+            _text.Append(text);
+        }
+    }
+
     public void WriteLine(string format, params object[] args) => WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
 
     public void AddAttachment(string filePath) => WriteLine("Attachment: " + filePath);

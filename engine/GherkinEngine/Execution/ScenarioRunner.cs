@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>
 /// Runs scenarios against a <see cref="BindingRegistry"/>: hooks, steps, context injection, disposal,
@@ -61,6 +61,7 @@ public sealed class ScenarioRunner
         container.RegisterInstanceAs(featureContext);
         container.RegisterInstanceAs(featureContext.FeatureInfo);
         container.RegisterInstanceAs<IReqnrollOutputHelper>(output);
+        container.RegisterInstanceAs<Xunit.ITestOutputHelper>(new ScenarioTestOutputHelper(output));
         ScenarioContainerSetup?.Invoke(container);
 
         var run = new ScenarioExecution(this, scenario, context, container, output, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>
 /// The test run of one test assembly: [BeforeTestRun] hooks once before the first scenario,

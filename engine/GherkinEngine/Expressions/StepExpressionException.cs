@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>A step expression that does not parse.</summary>
 public sealed class StepExpressionException : Exception

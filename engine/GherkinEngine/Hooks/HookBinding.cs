@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>A hook method with its kind, order and tag filter.</summary>
 public sealed class HookBinding

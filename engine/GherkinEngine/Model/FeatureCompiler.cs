@@ -1,6 +1,6 @@
 using Gherkin.Ast;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>
 /// Turns a Gherkin AST into runnable <see cref="ScenarioDefinition"/>s: backgrounds prepended,

@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>A parsed .feature file: its header and the scenarios (one per test case) it yields.</summary>
 public sealed class FeatureDefinition

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Gherkin;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>Reads and parses .feature files with Cucumber's official Gherkin parser.</summary>
 public static class FeatureLoader

@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>
 /// One runnable scenario: a plain scenario, or one row of a scenario outline's examples,

@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>A step ready to run: keyword type resolved (And/But inherit), placeholders substituted.</summary>
 public sealed class ScenarioStep

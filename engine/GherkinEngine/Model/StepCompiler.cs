@@ -1,7 +1,7 @@
 using Gherkin;
 using Gherkin.Ast;
 
-namespace GherkinEngine;
+namespace GherkinEngine.Runner;
 
 /// <summary>Builds <see cref="ScenarioStep"/>s: And/But keyword inheritance and outline substitution.</summary>
 internal static class StepCompiler

@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.BoDi;
 
 /// <summary>
 /// The per-scenario dependency container (Reqnroll's BoDi <c>IObjectContainer</c>). Binding classes and

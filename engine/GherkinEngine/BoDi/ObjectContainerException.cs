@@ -1,4 +1,4 @@
-namespace GherkinEngine;
+namespace GherkinEngine.BoDi;
 
 /// <summary>An object could not be resolved (interface not registered, circular dependency, constructor failure).</summary>
 public sealed class ObjectContainerException : Exception

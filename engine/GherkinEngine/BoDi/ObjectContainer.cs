@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace GherkinEngine;
+namespace GherkinEngine.BoDi;
 
 /// <summary>
 /// A small context-injection container. Lookup order: own registrations and created objects, then the
