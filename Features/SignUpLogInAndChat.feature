@@ -7,33 +7,42 @@ Feature: Sign up, log in and chat
   connection. When one service misunderstands another, the customer is lost at the door,
   and tests that imitate the other services never notice.
 
-  @smoke
-  Scenario: A new user signs up, logs in and gets an answer from the agent
-    Given Maria has an account
-    When Maria logs in
-    And Maria asks the agent "How can I reduce my cloud costs?"
-    Then Maria sees the agent start, think, use a tool and complete, in that order
-    And Maria receives the agent's answer to her question
+  Rule: A new account is known everywhere at once
 
-  @smoke
-  Scenario: The platform knows a new user by the same identity as the sign-in service
-    When Maria signs up
-    Then the platform knows Maria by the same account and email as the sign-in service
+    @smoke
+    Scenario: The platform knows a new user by the same identity as the sign-in service
+      When Maria signs up
+      Then the platform knows Maria by the same account and email as the sign-in service
 
-  @browser
-  Scenario: A visitor signs up and chats in the browser
-    When Maria signs up on the website
-    And Maria asks "What is driving my cloud costs this month?" in the chat
-    Then Maria sees the agent's answer to her question on screen
+    @browser
+    Scenario: A visitor signs up and chats in the browser
+      When Maria signs up on the website
+      And Maria asks "What is driving my cloud costs this month?" in the chat
+      Then Maria sees the agent's answer to her question on screen
 
-  Scenario: A wrong password is refused
-    Given Maria has an account
-    When Maria tries to log in with a wrong password
-    Then Maria is refused because her credentials are invalid
-    And Maria is given no session
+  Rule: A returning user logs in and is answered; anyone else is kept out
 
-  Scenario: An email address can hold only one account
-    Given Maria has an account
-    When someone else signs up with Maria's email address written in capitals
-    Then the sign-up is refused because the email address is already registered
-    And Maria can still log in with her own password
+    Background:
+      Given Maria has an account
+
+    @smoke
+    Scenario: A returning user logs in and gets an answer from the agent
+      When Maria logs in
+      And Maria asks the agent "How can I reduce my cloud costs?"
+      Then Maria sees the agent start, think, use a tool and complete, in that order
+      And Maria receives the agent's answer to her question
+
+    Scenario Outline: A login that does not match an account is refused without saying why
+      When Maria tries to log in with <what does not match>
+      Then Maria is refused because her credentials are invalid
+      And Maria is given no session
+
+      Examples:
+        | what does not match                    |
+        | a wrong password                       |
+        | an email address nobody signed up with |
+
+    Scenario: An email address can hold only one account
+      When someone else signs up with Maria's email address written in capitals
+      Then the sign-up is refused because the email address is already registered
+      And Maria can still log in with her own password

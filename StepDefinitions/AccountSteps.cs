@@ -38,6 +38,13 @@ public sealed class AccountSteps(People people, AuthApi auth)
         person.LastRefusal = await auth.LoginAsync(person.Email, person.Password + "-wrong");
     }
 
+    [When("{word} tries to log in with an email address nobody signed up with")]
+    public async Task TriesAnUnknownEmail(string alias)
+    {
+        var person = people[alias];
+        person.LastRefusal = await auth.LoginAsync("nobody." + person.Email, person.Password);
+    }
+
     [Then("{word} is refused because her/his/their credentials are invalid")]
     public void RefusedForInvalidCredentials(string alias)
     {

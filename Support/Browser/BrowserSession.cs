@@ -10,7 +10,7 @@ namespace Netra.Acceptance.Support.Browser;
 /// </summary>
 public sealed class BrowserSession(EnvironmentContext environment, ScenarioTranscript transcript) : IAsyncDisposable
 {
-    public static readonly float DefaultTimeoutMs = 10_000;
+    public static readonly float DefaultTimeoutMs = 20_000; // generous: a deadline, not a delay; success returns at once
 
     private IBrowserContext? _context;
     private IPage? _page;

@@ -13,7 +13,7 @@ namespace Netra.Acceptance.Support.Drivers;
 /// </summary>
 public sealed class ChatConnection : IAsyncDisposable
 {
-    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15); // a deadline, not a delay
 
     private readonly ClientWebSocket _socket;
     private readonly ScenarioTranscript _transcript;
