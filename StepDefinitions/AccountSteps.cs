@@ -10,6 +10,7 @@ namespace Netra.Acceptance.StepDefinitions;
 [Binding]
 public sealed class AccountSteps(People people, AuthApi auth)
 {
+    [Given("{word} has signed up")]
     [When("{word} signs up")]
     public async Task SignsUp(string alias) => await SignUpAsync(people[alias]);
 

@@ -9,6 +9,7 @@ namespace Netra.Acceptance.StepDefinitions;
 [Binding]
 public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatSessions chats, EnvironmentContext environment)
 {
+    [Given("{word} has signed up on the website")]
     [When("{word} signs up on the website")]
     public async Task SignsUpOnTheWebsite(string alias)
     {
@@ -16,6 +17,17 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
         await signup.SignUpAsync(person.FullName, person.Email, person.Password);
         await chat.WaitUntilConnectedAsync();
         (await chat.StoredAccessTokenAsync()).Should().NotBeNullOrEmpty("a signed-up visitor holds a session in the browser");
+        await chat.StartWatchingConnectionAsync();
+    }
+
+    [Then("{word}'s chat shows it is connected again, without reloading the page")]
+    public async Task ConnectedAgainWithoutReload(string alias)
+    {
+        await chat.WaitUntilConnectedAsync();
+        var watch = await chat.ConnectionWatchAsync();
+        watch.SamePage.Should().BeTrue("the page must reconnect by itself, not be reloaded");
+        watch.StatesSeen.Should().Contain(state => !state.Equals("connected", StringComparison.OrdinalIgnoreCase),
+            "the page must have noticed the connection drop before it came back");
     }
 
     [When("{word} asks {string} in the chat")]
@@ -23,6 +35,13 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
     {
         await chat.AskAsync(question);
         chats.LastQuestion[alias] = question;
+    }
+
+    [Then("{word}'s next question in the chat is answered on screen")]
+    public async Task NextQuestionAnsweredOnScreen(string alias)
+    {
+        await AsksInTheChat(alias, $"Is my chat back? ({Guid.NewGuid():N})");
+        await SeesTheAnswerOnScreen(alias);
     }
 
     [Then("{word} sees the agent's answer to her/his/their question on screen")]

@@ -14,11 +14,24 @@ public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentCont
     {
         var person = people[alias];
         var connection = await chats.OpenAsync(person);
-        var established = await connection.WaitForAsync("connection_established");
-        established["user_id"].Should().Be(person.UserId, "the connection must belong to the account whose token opened it");
+        connection.Received.First(e => e.Type == "connection_established")["user_id"].Should().Be(person.UserId, "the connection must belong to the account whose token opened it");
 
         await connection.SendUserMessageAsync(question);
         chats.LastQuestion[alias] = question;
+    }
+
+    [Then("{word}'s next question is answered")]
+    public Task NextQuestionIsAnswered(string alias) =>
+        AsksAndIsAnswered(alias, $"Is everything still working? ({Guid.NewGuid():N})");
+
+    [Given("{word} has asked the agent {string} and got her/his/their answer")]
+    public async Task AsksAndIsAnswered(string alias, string question)
+    {
+        var person = people[alias];
+        await chats.OpenAsync(person);
+        var exchange = await chats.AskAndAwaitAsync(person, question);
+        exchange.Answered.Should().BeTrue($"the agent should answer {alias}, but the run ended with: {exchange.End.Raw}");
+        exchange.Answer.Should().NotBeNullOrWhiteSpace();
     }
 
     [Then("{word} sees the agent start, think, use a tool and complete, in that order")]

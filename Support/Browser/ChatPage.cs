@@ -37,7 +37,30 @@ public sealed class ChatPage(BrowserSession browser)
     public async Task<string> AgentStatusAsync() =>
         await (await browser.PageAsync()).GetByTestId("agent-status").InnerTextAsync();
 
+    /// <summary>
+    /// Marks this page load and records every connection state the page shows from now on, so a
+    /// later step can tell that the connection dropped and came back without a reload.
+    /// </summary>
+    public async Task StartWatchingConnectionAsync() =>
+        await (await browser.PageAsync()).EvaluateAsync("""
+            () => {
+              window.__acceptanceWatch = { states: [] };
+              const status = document.querySelector('[data-testid="connection-status"]');
+              new MutationObserver(() => window.__acceptanceWatch.states.push(status.textContent.trim()))
+                .observe(status, { childList: true, characterData: true, subtree: true });
+            }
+            """);
+
+    public async Task<ConnectionWatch> ConnectionWatchAsync()
+    {
+        var watch = await (await browser.PageAsync()).EvaluateAsync<string[]?>("() => window.__acceptanceWatch?.states ?? null");
+        return new ConnectionWatch(SamePage: watch is not null, StatesSeen: watch ?? []);
+    }
+
     /// <summary>The token the page keeps for the signed-in user (contract: localStorage jwt_token).</summary>
     public async Task<string?> StoredAccessTokenAsync() =>
         await (await browser.PageAsync()).EvaluateAsync<string?>("() => localStorage.getItem('jwt_token')");
 }
+
+/// <summary>What the page showed about its connection since the watch began; SamePage is false after a reload.</summary>
+public sealed record ConnectionWatch(bool SamePage, IReadOnlyList<string> StatesSeen);

@@ -19,6 +19,9 @@ public sealed class Person(string alias, string fullName, string email, string p
     /// <summary>Her current session, when signed in.</summary>
     public Session? Session { get; set; }
 
+    /// <summary>A session she ended by logging out, kept to prove it stays ended.</summary>
+    public Session? EndedSession { get; set; }
+
     /// <summary>The last answer that refused her something (sign-up, login).</summary>
     public ApiResponse? LastRefusal { get; set; }
 

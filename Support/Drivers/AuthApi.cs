@@ -15,6 +15,12 @@ public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript t
     public Task<ApiResponse> LoginAsync(string email, string password) =>
         SendAsync(new RestRequest("/auth/login", Method.Post).AddJsonBody(new { email, password }));
 
+    public Task<ApiResponse> RefreshAsync(string refreshToken) =>
+        SendAsync(new RestRequest("/auth/refresh", Method.Post).AddJsonBody(new { refresh_token = refreshToken }));
+
+    public Task<ApiResponse> LogoutAsync(string accessToken, string? refreshToken) =>
+        SendAsync(new RestRequest("/auth/logout", Method.Post).WithBearer(accessToken).AddJsonBody(new { refresh_token = refreshToken }));
+
     public Task<ApiResponse> MeAsync(string? accessToken) =>
         SendAsync(new RestRequest("/auth/me").WithBearer(accessToken));
 

@@ -16,12 +16,22 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
         SendAsync(new RestRequest("/api/v1/chat/message", Method.Post).WithBearer(accessToken)
             .AddJsonBody(new { message, thread_id = threadId }));
 
+    public Task<ApiResponse> ThreadsAsync(string? accessToken) =>
+        SendAsync(new RestRequest("/api/threads").WithBearer(accessToken));
+
+    public Task<ApiResponse> ThreadAsync(string? accessToken, string threadId) =>
+        SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}").WithBearer(accessToken));
+
+    public Task<ApiResponse> ThreadMessagesAsync(string? accessToken, string threadId) =>
+        SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}/messages").WithBearer(accessToken));
+
     /// <summary>
     /// The contract promises a new user is visible in the backend within one second of signing up;
     /// this waits for that (and no longer), returning the last answer either way.
     /// </summary>
     public async Task<ApiResponse> ProfileWhenKnownAsync(string accessToken, TimeSpan within)
     {
+        // Polling: the backend offers no notification of a user's arrival.
         var deadline = DateTime.UtcNow + within;
         while (true)
         {

@@ -23,6 +23,11 @@ public sealed class LocalStack : IAsyncDisposable
     public ServiceEndpoints Endpoints { get; private set; } = null!;
     public IReadOnlyList<ServiceProcess> Services => _services;
 
+    /// <summary>One service by its name: llm-provider, auth, backend or frontend.</summary>
+    public ServiceProcess Service(string name) =>
+        _services.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"The stack has no service '{name}'; it has {string.Join(", ", _services.Select(s => s.Name))}.");
+
     public static async Task<LocalStack> StartAsync(SuiteSettings settings, CancellationToken cancellationToken = default)
     {
         var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss") + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();

@@ -30,6 +30,9 @@ public sealed class NetraEnvironment : IAsyncDisposable
 
     public string? RunDirectory => _localStack?.RunDirectory;
 
+    /// <summary>The stack the suite started, to stop, kill and restart its services; null when attached.</summary>
+    public LocalStack? LocalStack => _localStack;
+
     public static async Task<NetraEnvironment> StartAsync(SuiteSettings settings, CancellationToken cancellationToken = default)
     {
         if (!settings.IsAttached)

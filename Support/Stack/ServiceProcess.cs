@@ -97,6 +97,24 @@ public sealed class ServiceProcess : IAsyncDisposable
         lock (_tail) return string.Join('\n', _tail.Skip(Math.Max(0, _tail.Count - lines)));
     }
 
+    /// <summary>Kills the service outright (SIGKILL), as a crash would, and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        Record($"[harness] {Name} killed");
+    }
+
+    /// <summary>Starts the service again on the same address with the same data, and waits for its health.</summary>
+    public async Task RestartAsync(TimeSpan timeout)
+    {
+        if (!HasExited) throw new InvalidOperationException($"The {Name} service is still running; stop or kill it before restarting it.");
+        _process?.Dispose();
+        Start();
+        await WaitUntilHealthyAsync(timeout);
+    }
+
     public async Task StopAsync(TimeSpan grace)
     {
         if (_process is null || _process.HasExited) return;

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using GherkinEngine;
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Drivers;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>Conversations as the platform keeps them: who can read them, and that they last.</summary>
+[Binding]
+public sealed class ConversationSteps(People people, ChatSessions chats, BackendApi backend)
+{
+    private (ApiResponse Answer, string ThreadId)? _strangersLook;
+    private (ApiResponse Answer, string ThreadId)? _missingLook;
+
+    [Then("{word}'s conversation still holds her/his/their question and the agent's answer")]
+    public async Task ConversationStillHoldsTheExchange(string alias)
+    {
+        var person = people[alias];
+        var exchange = chats.LastExchange[alias];
+        var messages = await backend.ThreadMessagesAsync(person.AccessToken, exchange.ThreadId!);
+        messages.IsSuccess.Should().BeTrue($"her conversation must still be there, but the platform answered {messages.Status}: {messages.Detail}");
+
+        var kept = (messages.Body?["messages"] as JsonArray ?? [])
+            .Select(m => (Role: m?["role"]?.ToString(), Content: m?["content"]?.ToString())).ToList();
+        kept.Should().Contain(("user", exchange.Question), "her question is kept");
+        kept.Should().Contain(("assistant", exchange.Answer), "the agent's answer is kept");
+    }
+
+    [When("{word} tries to open {word}'s conversation")]
+    public async Task TriesToOpenSomeoneElsesConversation(string stranger, string owner)
+    {
+        var threadId = chats.LastExchange[owner].ThreadId!;
+        var token = people[stranger].AccessToken;
+        var missingId = Guid.NewGuid().ToString();
+        _strangersLook = (await backend.ThreadMessagesAsync(token, threadId), threadId);
+        _missingLook = (await backend.ThreadMessagesAsync(token, missingId), missingId);
+    }
+
+    [Then("{word} is told the conversation does not exist, exactly as for one that never existed")]
+    public void ToldItDoesNotExist(string stranger)
+    {
+        var (strangers, missing) = (_strangersLook!.Value, _missingLook!.Value);
+        strangers.Answer.Status.Should().Be(HttpStatusCode.NotFound, "another user's conversation must not be readable");
+        strangers.Answer.Status.Should().Be(missing.Answer.Status);
+        Anonymised(strangers).Should().Be(Anonymised(missing), "the answer must not reveal that the conversation exists");
+    }
+
+    [Then("{word}'s conversation is not listed among {word}'s")]
+    public async Task NotListedAmongTheirs(string owner, string stranger)
+    {
+        var listed = await backend.ThreadsAsync(people[stranger].AccessToken);
+        listed.IsSuccess.Should().BeTrue();
+        (listed.Body?.ToJsonString() ?? "").Should().NotContain(chats.LastExchange[owner].ThreadId!);
+    }
+
+    /// <summary>The answer's detail with the asked-for conversation id blanked out, to compare two refusals.</summary>
+    private static string Anonymised((ApiResponse Answer, string ThreadId) look) =>
+        (look.Answer.Detail ?? "").Replace(look.ThreadId, "<id>");
+}

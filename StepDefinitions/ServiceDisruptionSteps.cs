@@ -1,0 +1,28 @@
+using GherkinEngine;
+using Netra.Acceptance.Support.Drivers;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>Restarts, crashes and outages of a service (only in @disruptive scenarios, on their own stack).</summary>
+[Binding]
+public sealed class ServiceDisruptionSteps(ServiceControl services)
+{
+    private const string Service = "(sign-in service|platform|website|language model)";
+
+    [When($"^the {Service} restarts$")]
+    public Task Restarts(string service) => services.RestartAsync(ServiceControl.ServiceName(service));
+
+    [When($"^the {Service} crashes and is started again$")]
+    public async Task CrashesAndIsStartedAgain(string service)
+    {
+        var name = ServiceControl.ServiceName(service);
+        await services.KillAsync(name);
+        await services.StartAgainAsync(name);
+    }
+
+    [Given($"^the {Service} is down$")]
+    public Task IsDown(string service) => services.StopAsync(ServiceControl.ServiceName(service));
+
+    [When($"^the {Service} is started again$")]
+    public Task IsStartedAgain(string service) => services.StartAgainAsync(ServiceControl.ServiceName(service));
+}

@@ -1,0 +1,42 @@
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Stack;
+
+namespace Netra.Acceptance.Support.Drivers;
+
+/// <summary>
+/// Stops, kills and restarts the services of the scenario's private stack, as an operator or
+/// a crash would. Only for scenarios tagged @disruptive (they get a stack of their own).
+/// </summary>
+public sealed class ServiceControl(EnvironmentContext environment)
+{
+    private static readonly TimeSpan RestartTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The service names the features use, mapped to the stack's.</summary>
+    public static string ServiceName(string businessName) => businessName.ToLowerInvariant() switch
+    {
+        "sign-in service" => "auth",
+        "platform" => "backend",
+        "website" => "frontend",
+        "language model" => "llm-provider",
+        var other => throw new ArgumentException($"No service is called '{other}' in the features."),
+    };
+
+    public Task StopAsync(string service) => Service(service).StopAsync(TimeSpan.FromSeconds(10));
+
+    public Task KillAsync(string service) => Service(service).KillAsync();
+
+    public Task StartAgainAsync(string service) => Service(service).RestartAsync(RestartTimeout);
+
+    public async Task RestartAsync(string service)
+    {
+        await StopAsync(service);
+        await StartAgainAsync(service);
+    }
+
+    private ServiceProcess Service(string service)
+    {
+        if (!environment.HasPrivateStack)
+            throw new InvalidOperationException("Only a scenario tagged @disruptive may stop services: it gets a stack of its own.");
+        return environment.Environment.LocalStack!.Service(service);
+    }
+}
