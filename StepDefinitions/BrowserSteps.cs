@@ -20,6 +20,20 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
         await chat.StartWatchingConnectionAsync();
     }
 
+    [When("{word} tries to sign up on the website")]
+    public async Task TriesToSignUpOnTheWebsite(string alias)
+    {
+        var person = people[alias];
+        await signup.SignUpAsync(person.FullName, person.Email, person.Password);
+    }
+
+    [Then("{word} is told on the website that the service is unavailable and to try again")]
+    public async Task ToldTheServiceIsUnavailable(string alias)
+    {
+        var message = await signup.ErrorAsync();
+        message.Should().ContainEquivalentOf("unavailable").And.ContainEquivalentOf("try again");
+    }
+
     [Then("{word}'s chat shows it is connected again, without reloading the page")]
     public async Task ConnectedAgainWithoutReload(string alias)
     {

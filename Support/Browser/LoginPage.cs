@@ -12,11 +12,6 @@ public sealed class LoginPage(BrowserSession browser)
         await page.GetByTestId("login-submit").ClickAsync();
     }
 
-    public async Task<string> ErrorAsync()
-    {
-        var page = await browser.PageAsync();
-        var banner = page.GetByTestId("error-banner");
-        await banner.WaitForAsync();
-        return await banner.InnerTextAsync();
-    }
+    /// <summary>Waits for the page's error banner and returns what it says.</summary>
+    public async Task<string> ErrorAsync() => await (await browser.PageAsync()).ErrorBannerTextAsync();
 }

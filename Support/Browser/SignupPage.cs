@@ -14,4 +14,7 @@ public sealed class SignupPage(BrowserSession browser)
         await page.GetByTestId("signup-password").FillAsync(password);
         await page.GetByTestId("signup-submit").ClickAsync();
     }
+
+    /// <summary>Waits for the page's error banner and returns what it says.</summary>
+    public async Task<string> ErrorAsync() => await (await browser.PageAsync()).ErrorBannerTextAsync();
 }

@@ -65,7 +65,7 @@ const Netra = (() => {
       try { body = text ? JSON.parse(text) : {}; } catch { body = { detail: text }; }
       return { ok: response.ok, status: response.status, body };
     } catch {
-      return { ok: false, status: 0, body: { detail: 'Could not reach ' + new URL(url).origin + '. Check your connection and try again.' } };
+      return { ok: false, status: 0, body: { detail: 'The service at ' + new URL(url).origin + ' is unavailable right now. Please try again in a moment.' } };
     }
   }
 

@@ -1,0 +1,32 @@
+@journey @resilience @disruptive
+Feature: One failure does not take the platform down
+  Who it protects: every paying user during an outage of one part of Netra ($25K+ MRR).
+  When the language model or the sign-in service fails, users must be told clearly what
+  does not work, everything else must keep working, and Netra must recover by itself when
+  the failed part returns. A cascade — one failure taking everything down — turns a small
+  incident into lost customers. Each scenario runs on a Netra of its own.
+
+  Scenario: When the language model is down, users are told and everything else keeps working
+    Given Maria has signed up
+    And Maria has asked the agent "What did we spend last week?" and got her answer
+    And the language model is down
+    When Maria asks the agent "And the week before?"
+    Then Maria is told the agent could not answer and that she can try again
+    And Maria's conversation still holds her question and the agent's answer
+    When the language model is started again
+    Then Maria's next question is answered
+
+  Scenario: When the sign-in service is down, signed-in users keep chatting
+    Given Maria has signed up
+    And the sign-in service is down
+    Then Maria's next question is answered
+    And Maria's conversation still holds her question and the agent's answer
+
+  @browser
+  Scenario: When the sign-in service is down, newcomers are told to try again later, and can once it is back
+    Given the sign-in service is down
+    When Nadia tries to sign up on the website
+    Then Nadia is told on the website that the service is unavailable and to try again
+    When the sign-in service is started again
+    And Nadia signs up on the website
+    Then Nadia's next question in the chat is answered on screen
