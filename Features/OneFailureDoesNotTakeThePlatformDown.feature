@@ -21,6 +21,7 @@ Feature: One failure does not take the platform down
     And the sign-in service is down
     Then Maria's next question is answered
     And Maria's conversation still holds her question and the agent's answer
+    And the platform tells its operators it is running without the sign-in service
 
   @browser
   Scenario: When the sign-in service is down, newcomers are told to try again later, and can once it is back

@@ -16,6 +16,9 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
         SendAsync(new RestRequest("/api/v1/chat/message", Method.Post).WithBearer(accessToken)
             .AddJsonBody(new { message, thread_id = threadId }));
 
+    /// <summary>The backend's readiness, with the state of each dependency (for operators and load balancers).</summary>
+    public Task<ApiResponse> ReadinessAsync() => SendAsync(new RestRequest("/health/ready"));
+
     public Task<ApiResponse> ThreadsAsync(string? accessToken) =>
         SendAsync(new RestRequest("/api/threads").WithBearer(accessToken));
 

@@ -1,0 +1,18 @@
+using FluentAssertions;
+using GherkinEngine;
+using Netra.Acceptance.Support.Drivers;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>What the services tell their operators about themselves.</summary>
+[Binding]
+public sealed class OperatorSteps(BackendApi backend)
+{
+    [Then("the platform tells its operators it is running without the sign-in service")]
+    public async Task ReportsTheSignInServiceAsDegraded()
+    {
+        var readiness = await backend.ReadinessAsync();
+        readiness.IsSuccess.Should().BeTrue("the platform keeps serving signed-in users, so it stays ready");
+        readiness["auth"].Should().Be("degraded", "operators must see which dependency is missing");
+    }
+}
