@@ -136,7 +136,7 @@ internal sealed class ScenarioExecution
         (StepStatus, Exception?, ScenarioExecutionStatus) result;
         try
         {
-            var args = binding.ConvertArguments(match.Arguments, step, table);
+            var args = binding.ConvertArguments(match.Arguments, step, table, Transform);
             var target = binding.Method.IsStatic ? null : _container.Resolve(binding.BindingType);
             await MethodInvoker.InvokeAsync(binding.Method, target, args, _cancellationToken).ConfigureAwait(false);
             result = (StepStatus.Passed, null, ScenarioExecutionStatus.OK);
@@ -165,6 +165,21 @@ internal sealed class ScenarioExecution
         if (afterError is not null && result.Item2 is null)
             result = (StepStatus.Failed, afterError, ScenarioExecutionStatus.TestError);
         return result;
+    }
+
+    /// <summary>Runs a [StepArgumentTransformation] with the scenario's binding instance (its own exception surfaces).</summary>
+    private object? Transform(StepArgumentTransformationBinding transformation, object?[] args)
+    {
+        var target = transformation.Method.IsStatic ? null : _container.Resolve(transformation.BindingType);
+        try
+        {
+            return transformation.Method.Invoke(target, args);
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
     }
 
     private static AmbiguousStepException Ambiguous(ScenarioStep step, StepMatch match) =>
