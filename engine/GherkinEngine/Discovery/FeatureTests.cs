@@ -31,6 +31,7 @@ public abstract class FeatureTests : IClassFixture<FeatureFixture>
 
         var session = await GetSessionAsync(feature, testRun);
         var result = await session.RunScenarioAsync(scenario, cancellationToken);
+        testRun.Recorder.Record(feature, result);
 
         TestContext.Current.TestOutputHelper?.WriteLine(result.Output.TrimEnd('\n'));
         if (result.Error is not null)

@@ -81,6 +81,41 @@ internal sealed class ScenarioExecution
             Fail(afterError, "After scenario hook");
     }
 
+    /// <summary>
+    /// Dry run: binds every step (no hooks, no step code, no binding instances). Bound steps are reported as
+    /// skipped; the scenario fails listing every undefined, ambiguous or unfitting step.
+    /// </summary>
+    public void DryRun()
+    {
+        var problems = new List<string>();
+        foreach (var step in _scenario.Steps)
+        {
+            var match = Registry.Match(step);
+            var (status, error) = match.Kind switch
+            {
+                StepMatchKind.Undefined => (StepStatus.Undefined, (Exception?)null),
+                StepMatchKind.Ambiguous => (StepStatus.Ambiguous, Ambiguous(step, match)),
+                StepMatchKind.ArgumentMismatch => (StepStatus.BindingError, Mismatch(step, match)),
+                _ => (StepStatus.Skipped, null),
+            };
+            _output.BeginStep(step);
+            _output.EndStep(status == StepStatus.Skipped ? StepStatus.Skipped : status, TimeSpan.Zero, error);
+            Results.Add(new StepResult(step, status, TimeSpan.Zero, error, match.Binding));
+            if (status == StepStatus.Undefined)
+                _undefined.Add(step);
+            else if (error is not null)
+                problems.Add(error.Message);
+        }
+        if (_undefined.Count > 0)
+            problems.Insert(0, SnippetGenerator.UndefinedMessage(_undefined));
+        if (problems.Count == 0)
+            return;
+        Exception failure = _undefined.Count > 0
+            ? new UndefinedStepException(string.Join("\n\n", problems))
+            : new AmbiguousStepException(string.Join("\n\n", problems));
+        Fail(failure, null, _undefined.Count > 0 ? ScenarioExecutionStatus.UndefinedStep : ScenarioExecutionStatus.BindingError);
+    }
+
     private void Skip(ScenarioStep step)
     {
         // Later undefined steps are still reported, so one run yields every missing snippet.

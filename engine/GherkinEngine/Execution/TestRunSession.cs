@@ -33,6 +33,15 @@ public sealed class TestRunSession
 
     internal ObjectContainer Container { get; }
 
+    /// <summary>Dry run (see <see cref="ScenarioRunner.DryRun"/>): no test-run hooks.</summary>
+    public bool DryRun { get; init; } = DryRunMode.Enabled;
+
+    /// <summary>When the run started (first scenario or fixture).</summary>
+    public DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Every scenario result of this run, recorded for the reports.</summary>
+    public RunRecorder Recorder { get; } = new();
+
     /// <summary>Runs the [BeforeTestRun] hooks once (later calls return at once).</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -43,7 +52,9 @@ public sealed class TestRunSession
         {
             if (_started)
                 return;
-            Failure = await HookRunner.RunAsync(Registry, HookType.BeforeTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
+            StartedAt = DateTimeOffset.UtcNow;
+            if (!DryRun)
+                Failure = await HookRunner.RunAsync(Registry, HookType.BeforeTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _started, true);
         }
         finally
@@ -61,8 +72,10 @@ public sealed class TestRunSession
             if (_ended || !_started)
                 return;
             _ended = true;
-            var afterError = await HookRunner.RunAsync(Registry, HookType.AfterTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
+            var afterError = DryRun ? null
+                : await HookRunner.RunAsync(Registry, HookType.AfterTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
             await Container.DisposeAsync().ConfigureAwait(false);
+            Reports.Write(this);
             if (afterError is not null)
                 throw afterError;
         }
