@@ -42,7 +42,7 @@ public abstract class FeatureTests : IClassFixture<FeatureFixture>
     {
         var fixture = await TestContext.Current.GetFixture(typeof(FeatureFixture)) as FeatureFixture
             ?? throw new InvalidOperationException("The FeatureFixture class fixture is not available.");
-        return fixture.GetSession(() => new FeatureSession(new ScenarioRunner(testRun.Registry), feature, testRun));
+        return fixture.GetSession(() => new FeatureSession(new ScenarioRunner(testRun.Registry) { DryRun = testRun.DryRun }, feature, testRun));
     }
 
     private static FeatureDefinition LoadFeature(Type type)

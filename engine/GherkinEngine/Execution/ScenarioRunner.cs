@@ -18,9 +18,10 @@ public sealed class ScenarioRunner
 
     /// <summary>
     /// Dry run: steps are bound but nothing runs (no hooks, no steps); a scenario fails only when a step is
-    /// undefined, ambiguous or does not fit. Default: the <c>GHERKIN_DRY_RUN</c> environment variable (1/true).
+    /// undefined, ambiguous or does not fit. Generated tests set it from the <c>GHERKIN_DRY_RUN</c> environment
+    /// variable (1/true); a runner created in code runs for real unless told otherwise.
     /// </summary>
-    public bool DryRun { get; init; } = DryRunMode.Enabled;
+    public bool DryRun { get; init; }
 
     /// <summary>Called for each new scenario container, e.g. to register test doubles when running features directly.</summary>
     public Action<IObjectContainer>? ScenarioContainerSetup { get; init; }

@@ -39,6 +39,9 @@ public sealed class TestRunSession
     /// <summary>When the run started (first scenario or fixture).</summary>
     public DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The end-of-run summary (after <see cref="EndAsync"/>), null when no scenario ran.</summary>
+    public string? Summary { get; private set; }
+
     /// <summary>Every scenario result of this run, recorded for the reports.</summary>
     public RunRecorder Recorder { get; } = new();
 
@@ -75,7 +78,7 @@ public sealed class TestRunSession
             var afterError = DryRun ? null
                 : await HookRunner.RunAsync(Registry, HookType.AfterTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
             await Container.DisposeAsync().ConfigureAwait(false);
-            Reports.Write(this);
+            Summary = Reports.Write(this);
             if (afterError is not null)
                 throw afterError;
         }

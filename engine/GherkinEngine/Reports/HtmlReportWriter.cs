@@ -24,7 +24,7 @@ public static class HtmlReportWriter
           .Append(" · ").Append(E(Reports.Seconds(finishedAt - startedAt))).Append("</p>")
           .Append("<p class=\"totals\"><span class=\"badge passed\">").Append(passed).Append(" passed</span> <span class=\"badge ")
           .Append(failed > 0 ? "failed" : "none").Append("\">").Append(failed).Append(" failed</span> · ")
-          .Append(features.Count).Append(" features, ").Append(all.Count).Append(" scenarios</p>");
+          .Append(Count(features.Count, "feature")).Append(", ").Append(Count(all.Count, "scenario")).Append("</p>");
         sb.Append("<nav><ul>");
         for (var i = 0; i < features.Count; i++)
         {
@@ -75,7 +75,7 @@ public static class HtmlReportWriter
     {
         var scenario = result.Scenario;
         var status = result.Passed ? "passed" : "failed";
-        sb.Append("<details class=\"scenario ").Append(status).Append('"').Append(result.Passed ? "" : " open").Append("><summary>")
+        sb.Append("<details class=\"scenario ").Append(status).Append("\" open><summary>")
           .Append("<span class=\"badge ").Append(status).Append("\">").Append(status).Append("</span> ")
           .Append(E(scenario.Title));
         if (scenario.Arguments.Count > 0 && !scenario.DisplayName.EndsWith(scenario.Title, StringComparison.Ordinal))
@@ -154,6 +154,8 @@ public static class HtmlReportWriter
             sb.Append("<p>").Append(E(paragraph).Replace("\n", "<br>")).Append("</p>");
         sb.Append("</div>");
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds < 1000
         ? t.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms"

@@ -9,11 +9,11 @@ public static class Reports
     /// <summary>Summary file name, next to the HTML report (or under TestResults/).</summary>
     public const string SummaryFileName = "gherkin-summary.txt";
 
-    internal static void Write(TestRunSession session)
+    internal static string? Write(TestRunSession session)
     {
         var features = session.Recorder.Features;
         if (features.Count == 0)
-            return;
+            return null;
         var configuration = EngineConfiguration.Instance;
         var finishedAt = DateTimeOffset.UtcNow;
         var written = new List<string>();
@@ -40,6 +40,7 @@ public static class Reports
         Try(Path.Combine(summaryFolder, SummaryFileName), p => File.WriteAllText(p, summary));
         Console.Out.Write(summary);
         Console.Out.Flush();
+        return summary;
     }
 
     /// <summary>One line per feature (passed/failed/skipped, duration), a total, and in a dry run every unbound step.</summary>
