@@ -14,6 +14,7 @@ public sealed class TestRunSession
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _started;
     private bool _ended;
+    private Task? _warmUp;
 
     public TestRunSession(BindingRegistry registry)
     {
@@ -56,6 +57,9 @@ public sealed class TestRunSession
             if (_started)
                 return;
             StartedAt = DateTimeOffset.UtcNow;
+            var configuration = EngineConfiguration.Instance;
+            if (configuration.HtmlReportPath is not null || configuration.MessagesReportPath is not null)
+                _warmUp = Reports.WarmUpAsync();
             if (!DryRun)
                 Failure = await HookRunner.RunAsync(Registry, HookType.BeforeTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _started, true);
@@ -78,6 +82,8 @@ public sealed class TestRunSession
             var afterError = DryRun ? null
                 : await HookRunner.RunAsync(Registry, HookType.AfterTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
             await Container.DisposeAsync().ConfigureAwait(false);
+            if (_warmUp is not null)
+                await _warmUp.ConfigureAwait(false);
             Summary = Reports.Write(this);
             if (afterError is not null)
                 throw afterError;

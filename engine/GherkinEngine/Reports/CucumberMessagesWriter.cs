@@ -15,23 +15,34 @@ namespace GherkinEngine.Runner;
 /// </summary>
 public static class CucumberMessagesWriter
 {
-    private static readonly JsonSerializerOptions Json = new()
+    // Source-generated metadata (MessagesJsonContext): no reflection warm-up at the end of every run.
+    private static readonly JsonSerializerOptions Json = new(MessagesJsonContext.Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new SourceMediaTypeConverter(), new JsonStringEnumConverter() },
+        TypeInfoResolver = MessagesJsonContext.Default,
     };
 
     public static void Write(string path, BindingRegistry registry, IReadOnlyList<FeatureResult> features, DateTimeOffset startedAt, DateTimeOffset finishedAt)
     {
         using var stream = File.Create(path);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
-        foreach (var envelope in Envelopes(registry, features, startedAt, finishedAt))
-            writer.WriteLine(Serialize(envelope));
+        Write(stream, registry, features, startedAt, finishedAt);
     }
 
-    public static string Serialize(Envelope envelope) => JsonSerializer.Serialize(envelope, Json);
+    /// <summary>Writes the messages of a run to a stream, one JSON envelope per line.</summary>
+    public static void Write(Stream stream, BindingRegistry registry, IReadOnlyList<FeatureResult> features, DateTimeOffset startedAt, DateTimeOffset finishedAt)
+    {
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Json.Encoder, SkipValidation = true });
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Envelope>)Json.GetTypeInfo(typeof(Envelope));
+        foreach (var envelope in Envelopes(registry, features, startedAt, finishedAt))
+        {
+            JsonSerializer.Serialize(writer, envelope, typeInfo);
+            writer.Flush();
+            stream.WriteByte((byte)'\n');
+            writer.Reset();
+        }
+    }
+
+    public static string Serialize(Envelope envelope) => JsonSerializer.Serialize(envelope, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Envelope>)Json.GetTypeInfo(typeof(Envelope)));
 
     public static IEnumerable<Envelope> Envelopes(BindingRegistry registry, IReadOnlyList<FeatureResult> features, DateTimeOffset startedAt, DateTimeOffset finishedAt)
     {
@@ -146,7 +157,7 @@ public static class CucumberMessagesWriter
         typeof(Envelope).Assembly.GetType("Cucumber.Messages.ProtocolVersion")?.GetField("Version")?.GetValue(null) as string
         ?? typeof(Envelope).Assembly.GetName().Version?.ToString(3) ?? "35.0.0";
 
-    private sealed class SourceMediaTypeConverter : JsonConverter<SourceMediaType>
+    internal sealed class SourceMediaTypeConverter : JsonConverter<SourceMediaType>
     {
         public override SourceMediaType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.GetString() == "text/x.cucumber.gherkin+markdown" ? SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_MARKDOWN : SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN;
@@ -155,3 +166,12 @@ public static class CucumberMessagesWriter
             writer.WriteStringValue(value == SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_MARKDOWN ? "text/x.cucumber.gherkin+markdown" : "text/x.cucumber.gherkin+plain");
     }
 }
+
+/// <summary>Cucumber Messages JSON: camelCase, nulls left out, enums as their names, media types as MIME strings.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
+    Converters = new[] { typeof(CucumberMessagesWriter.SourceMediaTypeConverter) })]
+[JsonSerializable(typeof(Envelope))]
+internal sealed partial class MessagesJsonContext : JsonSerializerContext;

@@ -9,6 +9,32 @@ public static class Reports
     /// <summary>Summary file name, next to the HTML report (or under TestResults/).</summary>
     public const string SummaryFileName = "gherkin-summary.txt";
 
+    /// <summary>
+    /// Exercises both report writers once on a tiny synthetic run, on a pool thread while the tests run, so the
+    /// JIT work of serializing thousands of messages is not paid after the last test.
+    /// </summary>
+    internal static Task WarmUpAsync() => Task.Run(() =>
+    {
+        try
+        {
+            var feature = FeatureLoader.Parse("@t\nFeature: warm-up\n  Rule: r\n    Scenario Outline: s <a>\n      Given a\n        | a |\n        | b |\n      Then b\n        \"\"\"\n        c\n        \"\"\"\n      Examples:\n        | a |\n        | 1 |\n",
+                "warm-up.feature", defaultLanguage: "en");
+            var scenario = feature.Scenarios[0];
+            var steps = scenario.Steps.Select((s, i) => new StepResult(s, i == 0 ? StepStatus.Passed : StepStatus.Failed, TimeSpan.FromMilliseconds(1), i == 0 ? null : new InvalidOperationException("x"), null)).ToList();
+            var result = new ScenarioResult(scenario, ScenarioExecutionStatus.TestError, steps, steps[1].Error, string.Empty, TimeSpan.FromMilliseconds(2))
+            {
+                Attachments = new[] { new ScenarioAttachment("a.png", "image/png", new byte[] { 1 }, 0), new ScenarioAttachment("a.txt", "text/plain", new byte[] { 65 }, 1) },
+            };
+            var features = new[] { new FeatureResult(feature, new[] { result }, null) };
+            CucumberMessagesWriter.Write(Stream.Null, BindingRegistry.FromTypes(), features, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+            _ = HtmlReportWriter.Render(features, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+        }
+        catch (Exception)
+        {
+            // Only a warm-up: the real reports report their own problems.
+        }
+    });
+
     internal static string? Write(TestRunSession session)
     {
         var features = session.Recorder.Features;
@@ -16,6 +42,7 @@ public static class Reports
             return null;
         var configuration = EngineConfiguration.Instance;
         var finishedAt = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var written = new List<string>();
         var problems = new List<string>(configuration.Warnings);
         void Try(string? path, Action<string> write)
@@ -26,16 +53,22 @@ public static class Reports
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 write(path);
-                written.Add(path);
+                lock (written)
+                    written.Add(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add($"Cannot write {path}: {e.Message}");
+                lock (written)
+                    problems.Add($"Cannot write {path}: {e.Message}");
             }
         }
-        Try(configuration.MessagesReportPath, p => CucumberMessagesWriter.Write(p, session.Registry, features, session.StartedAt, finishedAt));
-        Try(configuration.HtmlReportPath, p => File.WriteAllText(p, HtmlReportWriter.Render(features, session.StartedAt, finishedAt, session.DryRun)));
-        var summary = Summary(features, session.DryRun) + string.Concat(written.Select(w => $"Report: {w}\n")) + string.Concat(problems.Select(p => $"Warning: {p}\n"));
+        // The two reports are independent: written side by side.
+        Parallel.Invoke(
+            () => Try(configuration.MessagesReportPath, p => CucumberMessagesWriter.Write(p, session.Registry, features, session.StartedAt, finishedAt)),
+            () => Try(configuration.HtmlReportPath, p => File.WriteAllText(p, HtmlReportWriter.Render(features, session.StartedAt, finishedAt, session.DryRun))));
+        written.Sort(StringComparer.Ordinal);
+        var summary = Summary(features, session.DryRun) + string.Concat(written.Select(w => $"Report: {w}\n"))
+            + (written.Count > 0 ? $"Reports written in {clock.ElapsedMilliseconds} ms\n" : "") + string.Concat(problems.Select(p => $"Warning: {p}\n"));
         var summaryFolder = Path.GetDirectoryName(configuration.HtmlReportPath ?? configuration.MessagesReportPath ?? Path.Combine(AppContext.BaseDirectory, "TestResults", "x"))!;
         Try(Path.Combine(summaryFolder, SummaryFileName), p => File.WriteAllText(p, summary));
         Console.Out.Write(summary);
