@@ -20,7 +20,13 @@ public sealed class BindingRegistry
     {
         var steps = new List<StepBinding>();
         var hooks = new List<HookBinding>();
-        foreach (var type in types.Distinct())
+        var typeList = types.Distinct().ToList();
+        // Transformations first: step expressions may use them as custom parameter types.
+        var transformations = new List<StepArgumentTransformationBinding>();
+        foreach (var type in typeList)
+            ReflectTransformations(type, transformations);
+        Transformations = transformations.OrderBy(t => t.Order).ThenBy(t => t.Sequence).ToList();
+        foreach (var type in typeList)
             Reflect(type, steps, hooks);
         StepBindings = steps;
         // Stable sort: equal Order keeps declaration order.
@@ -31,6 +37,9 @@ public sealed class BindingRegistry
 
     /// <summary>All step definitions.</summary>
     public IReadOnlyList<StepBinding> StepBindings { get; }
+
+    /// <summary>All <c>[StepArgumentTransformation]</c> methods, in the order they are tried.</summary>
+    public IReadOnlyList<StepArgumentTransformationBinding> Transformations { get; }
 
     /// <summary>All hooks.</summary>
     public IReadOnlyList<HookBinding> Hooks { get; }
@@ -92,13 +101,49 @@ public sealed class BindingRegistry
         }
     }
 
+    private void ReflectTransformations(Type type, List<StepArgumentTransformationBinding> transformations)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.FlattenHierarchy;
+        foreach (var method in type.GetMethods(flags).Where(m => m.DeclaringType != typeof(object)).OrderBy(m => m.MetadataToken))
+        {
+            foreach (var attribute in method.GetCustomAttributes<StepArgumentTransformationAttribute>(inherit: true))
+            {
+                try
+                {
+                    var binding = new StepArgumentTransformationBinding(type, method, attribute, transformations.Count);
+                    if (binding.Validate() is { } problem)
+                        _errors.Add(problem);
+                    else
+                        transformations.Add(binding);
+                }
+                catch (ArgumentException e)
+                {
+                    _errors.Add($"{MethodDescriber.Describe(type, method)}: invalid [StepArgumentTransformation] regex: {e.Message}");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A custom Cucumber Expression parameter type: a transformation whose <c>Name</c> is the placeholder,
+    /// or whose return type's name is (ignoring case) and fits the bound parameter.
+    /// </summary>
+    private ParameterType? ResolveCustomParameter(string name, Type? boundType)
+    {
+        var transformation = Transformations.FirstOrDefault(t => !t.TakesTable && t.Name == name)
+            ?? Transformations.FirstOrDefault(t => !t.TakesTable && t.Name is null &&
+                string.Equals(t.TargetType.Name, name, StringComparison.OrdinalIgnoreCase) &&
+                (boundType is null || boundType.IsAssignableFrom(t.TargetType) || Nullable.GetUnderlyingType(boundType) == t.TargetType));
+        return transformation is null ? null : ParameterType.Custom(transformation.InnerPattern, transformation.GroupCount);
+    }
+
     private void AddStep(Type type, MethodInfo method, StepDefinitionBaseAttribute attribute, List<StepBinding> steps)
     {
         var description = MethodDescriber.Describe(type, method);
         try
         {
-            var expression = StepExpression.Create(attribute.Expression, method.GetParameters().Select(p => p.ParameterType).ToArray());
-            var binding = new StepBinding(type, method, attribute.Types, expression);
+            var expression = StepExpression.Create(attribute.Expression, method.GetParameters().Select(p => p.ParameterType).ToArray(), ResolveCustomParameter);
+            var binding = new StepBinding(type, method, attribute.Types, expression, Transformations);
             if (binding.Validate() is { } problem)
                 _errors.Add(problem);
             else if (!method.IsStatic && type.IsAbstract)
@@ -117,7 +162,9 @@ public sealed class BindingRegistry
     private void AddHook(Type type, MethodInfo method, HookAttribute attribute, List<HookBinding> hooks)
     {
         var hook = new HookBinding(type, method, attribute, hooks.Count);
-        if (hook.HookType.RequiresStatic() && !method.IsStatic)
+        if (hook.TagError is not null)
+            _errors.Add($"{hook.Description}: {hook.TagError}");
+        else if (hook.HookType.RequiresStatic() && !method.IsStatic)
             _errors.Add($"{hook.Description}: [{hook.HookType}] hooks must be static methods.");
         else if (!method.IsStatic && type.IsAbstract)
             _errors.Add($"{hook.Description}: an instance hook needs a non-abstract binding class.");

@@ -31,6 +31,7 @@ public abstract class FeatureTests : IClassFixture<FeatureFixture>
 
         var session = await GetSessionAsync(feature, testRun);
         var result = await session.RunScenarioAsync(scenario, cancellationToken);
+        testRun.Recorder.Record(feature, result);
 
         TestContext.Current.TestOutputHelper?.WriteLine(result.Output.TrimEnd('\n'));
         if (result.Error is not null)
@@ -41,7 +42,7 @@ public abstract class FeatureTests : IClassFixture<FeatureFixture>
     {
         var fixture = await TestContext.Current.GetFixture(typeof(FeatureFixture)) as FeatureFixture
             ?? throw new InvalidOperationException("The FeatureFixture class fixture is not available.");
-        return fixture.GetSession(() => new FeatureSession(new ScenarioRunner(testRun.Registry), feature, testRun));
+        return fixture.GetSession(() => new FeatureSession(new ScenarioRunner(testRun.Registry) { DryRun = testRun.DryRun }, feature, testRun));
     }
 
     private static FeatureDefinition LoadFeature(Type type)

@@ -24,7 +24,10 @@ public sealed class TestRunFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_session is not null)
-            await _session.EndAsync().ConfigureAwait(false);
+        if (_session is null)
+            return;
+        await _session.EndAsync().ConfigureAwait(false);
+        if (_session.Summary is { } summary)
+            TestContext.Current.SendDiagnosticMessage(summary.TrimEnd('\n'));
     }
 }

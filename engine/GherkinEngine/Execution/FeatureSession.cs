@@ -41,7 +41,7 @@ public sealed class FeatureSession
             if (!_started)
             {
                 _started = true;
-                if (_testRun?.Failure is null)
+                if (_testRun?.Failure is null && !_runner.DryRun)
                     _beforeFeatureError = await HookRunner.RunAsync(_runner.Registry, HookType.BeforeFeature, Feature.Tags, _container, cancellationToken).ConfigureAwait(false);
             }
             hookOutput = TakeHookOutput();
@@ -63,7 +63,7 @@ public sealed class FeatureSession
                 return;
             _ended = true;
             HookFailedException? afterError = null;
-            if (_started && _testRun?.Failure is null)
+            if (_started && _testRun?.Failure is null && !_runner.DryRun)
                 afterError = await HookRunner.RunAsync(_runner.Registry, HookType.AfterFeature, Feature.Tags, _container, cancellationToken).ConfigureAwait(false);
             await _container.DisposeAsync().ConfigureAwait(false);
             if (afterError is not null)

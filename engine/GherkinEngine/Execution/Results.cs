@@ -67,13 +67,22 @@ public sealed class ScenarioResult
     public TimeSpan Duration { get; }
     public bool Passed => Error is null;
 
+    /// <summary>True when the scenario was not run (<c>@ignore</c>).</summary>
+    public bool Skipped { get; init; }
+
+    /// <summary>When the scenario started (UTC).</summary>
+    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Files and content attached while the scenario ran.</summary>
+    public IReadOnlyList<ScenarioAttachment> Attachments { get; init; } = Array.Empty<ScenarioAttachment>();
+
     public override string ToString() => $"{Scenario.DisplayName}: {Status}";
 }
 
 /// <summary>The outcome of running a whole feature with <see cref="ScenarioRunner.RunFeatureAsync"/>.</summary>
 public sealed class FeatureResult
 {
-    internal FeatureResult(FeatureDefinition feature, IReadOnlyList<ScenarioResult> scenarios, Exception? afterFeatureError)
+    public FeatureResult(FeatureDefinition feature, IReadOnlyList<ScenarioResult> scenarios, Exception? afterFeatureError)
     {
         Feature = feature;
         Scenarios = scenarios;

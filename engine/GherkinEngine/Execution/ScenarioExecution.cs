@@ -81,6 +81,41 @@ internal sealed class ScenarioExecution
             Fail(afterError, "After scenario hook");
     }
 
+    /// <summary>
+    /// Dry run: binds every step (no hooks, no step code, no binding instances). Bound steps are reported as
+    /// skipped; the scenario fails listing every undefined, ambiguous or unfitting step.
+    /// </summary>
+    public void DryRun()
+    {
+        var problems = new List<string>();
+        foreach (var step in _scenario.Steps)
+        {
+            var match = Registry.Match(step);
+            var (status, error) = match.Kind switch
+            {
+                StepMatchKind.Undefined => (StepStatus.Undefined, (Exception?)null),
+                StepMatchKind.Ambiguous => (StepStatus.Ambiguous, Ambiguous(step, match)),
+                StepMatchKind.ArgumentMismatch => (StepStatus.BindingError, Mismatch(step, match)),
+                _ => (StepStatus.Skipped, null),
+            };
+            _output.BeginStep(step);
+            _output.EndStep(status == StepStatus.Skipped ? StepStatus.Skipped : status, TimeSpan.Zero, error);
+            Results.Add(new StepResult(step, status, TimeSpan.Zero, error, match.Binding));
+            if (status == StepStatus.Undefined)
+                _undefined.Add(step);
+            else if (error is not null)
+                problems.Add(error.Message);
+        }
+        if (_undefined.Count > 0)
+            problems.Insert(0, SnippetGenerator.UndefinedMessage(_undefined));
+        if (problems.Count == 0)
+            return;
+        Exception failure = _undefined.Count > 0
+            ? new UndefinedStepException(string.Join("\n\n", problems))
+            : new AmbiguousStepException(string.Join("\n\n", problems));
+        Fail(failure, null, _undefined.Count > 0 ? ScenarioExecutionStatus.UndefinedStep : ScenarioExecutionStatus.BindingError);
+    }
+
     private void Skip(ScenarioStep step)
     {
         // Later undefined steps are still reported, so one run yields every missing snippet.
@@ -136,7 +171,7 @@ internal sealed class ScenarioExecution
         (StepStatus, Exception?, ScenarioExecutionStatus) result;
         try
         {
-            var args = binding.ConvertArguments(match.Arguments, step, table);
+            var args = binding.ConvertArguments(match.Arguments, step, table, Transform);
             var target = binding.Method.IsStatic ? null : _container.Resolve(binding.BindingType);
             await MethodInvoker.InvokeAsync(binding.Method, target, args, _cancellationToken).ConfigureAwait(false);
             result = (StepStatus.Passed, null, ScenarioExecutionStatus.OK);
@@ -165,6 +200,21 @@ internal sealed class ScenarioExecution
         if (afterError is not null && result.Item2 is null)
             result = (StepStatus.Failed, afterError, ScenarioExecutionStatus.TestError);
         return result;
+    }
+
+    /// <summary>Runs a [StepArgumentTransformation] with the scenario's binding instance (its own exception surfaces).</summary>
+    private object? Transform(StepArgumentTransformationBinding transformation, object?[] args)
+    {
+        var target = transformation.Method.IsStatic ? null : _container.Resolve(transformation.BindingType);
+        try
+        {
+            return transformation.Method.Invoke(target, args);
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
     }
 
     private static AmbiguousStepException Ambiguous(ScenarioStep step, StepMatch match) =>

@@ -39,13 +39,48 @@ internal sealed class ScenarioOutput : IReqnrollOutputHelper
 
     public void WriteLine(string format, params object[] args) => WriteLine(string.Format(CultureInfo.InvariantCulture, format, args));
 
-    public void AddAttachment(string filePath) => WriteLine("Attachment: " + filePath);
+    private readonly List<ScenarioAttachment> _attachments = new();
+    private int _stepIndex = -1;
+
+    public IReadOnlyList<ScenarioAttachment> Attachments
+    {
+        get
+        {
+            lock (_lock)
+                return _attachments.ToArray();
+        }
+    }
+
+    public void AddAttachment(string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(filePath);
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(filePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteLine($"Attachment: {filePath} (cannot be read: {e.Message})");
+            return;
+        }
+        AddAttachment(Path.GetFileName(filePath), content, ScenarioAttachment.MediaTypeOf(filePath));
+        WriteLine("Attachment: " + filePath);
+    }
+
+    public void AddAttachment(string name, byte[] content, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        lock (_lock)
+            _attachments.Add(new ScenarioAttachment(name, string.IsNullOrEmpty(mediaType) ? ScenarioAttachment.MediaTypeOf(name) : mediaType, content, _stepIndex));
+    }
 
     public void BeginStep(ScenarioStep step)
     {
         lock (_lock)
         {
             CloseStepLine();
+            _stepIndex++;
             _text.Append(step.Keyword).Append(' ').Append(step.Text);
             _stepLineOpen = true;
         }

@@ -9,9 +9,19 @@ namespace GherkinEngine.Runner;
 /// </summary>
 public sealed class ScenarioRunner
 {
+    /// <summary>The environment variable that turns on the dry run (<c>1</c> or <c>true</c>).</summary>
+    public const string DryRunVariable = DryRunMode.Variable;
+
     public ScenarioRunner(BindingRegistry registry) => Registry = registry ?? throw new ArgumentNullException(nameof(registry));
 
     public BindingRegistry Registry { get; }
+
+    /// <summary>
+    /// Dry run: steps are bound but nothing runs (no hooks, no steps); a scenario fails only when a step is
+    /// undefined, ambiguous or does not fit. Generated tests set it from the <c>GHERKIN_DRY_RUN</c> environment
+    /// variable (1/true); a runner created in code runs for real unless told otherwise.
+    /// </summary>
+    public bool DryRun { get; init; }
 
     /// <summary>Called for each new scenario container, e.g. to register test doubles when running features directly.</summary>
     public Action<IObjectContainer>? ScenarioContainerSetup { get; init; }
@@ -53,6 +63,7 @@ public sealed class ScenarioRunner
         HookFailedException? setupFailure, string? outputPrefix, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var startedAt = DateTimeOffset.UtcNow;
         var output = new ScenarioOutput(outputPrefix);
         var container = new ObjectContainer(featureContext.Container);
         var context = new ScenarioContext(new ScenarioInfo(scenario), container);
@@ -70,6 +81,8 @@ public sealed class ScenarioRunner
             run.FailSetup(new HookFailedException(setupFailure.Hook, setupFailure.InnerException!));
         else if (Registry.Errors.Count > 0)
             run.FailSetup(new BindingException("The step bindings have errors:\n  " + string.Join("\n  ", Registry.Errors)), ScenarioExecutionStatus.BindingError);
+        else if (DryRun)
+            run.DryRun();
         else
             await run.RunAsync().ConfigureAwait(false);
 
@@ -82,6 +95,19 @@ public sealed class ScenarioRunner
             run.Fail(e, "Disposal");
         }
 
-        return new ScenarioResult(scenario, run.Status, run.Results, run.Error, output.ToString(), Stopwatch.GetElapsedTime(started));
+        return new ScenarioResult(scenario, run.Status, run.Results, run.Error, output.ToString(), Stopwatch.GetElapsedTime(started))
+        {
+            StartedAt = startedAt,
+            Attachments = output.Attachments,
+        };
     }
+}
+
+/// <summary>Reads the dry-run switch from the environment.</summary>
+internal static class DryRunMode
+{
+    public const string Variable = "GHERKIN_DRY_RUN";
+
+    public static bool Enabled =>
+        Environment.GetEnvironmentVariable(Variable)?.Trim().ToLowerInvariant() is "1" or "true" or "yes";
 }

@@ -14,6 +14,7 @@ public sealed class TestRunSession
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _started;
     private bool _ended;
+    private Task? _warmUp;
 
     public TestRunSession(BindingRegistry registry)
     {
@@ -33,6 +34,18 @@ public sealed class TestRunSession
 
     internal ObjectContainer Container { get; }
 
+    /// <summary>Dry run (see <see cref="ScenarioRunner.DryRun"/>): no test-run hooks.</summary>
+    public bool DryRun { get; init; } = DryRunMode.Enabled;
+
+    /// <summary>When the run started (first scenario or fixture).</summary>
+    public DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The end-of-run summary (after <see cref="EndAsync"/>), null when no scenario ran.</summary>
+    public string? Summary { get; private set; }
+
+    /// <summary>Every scenario result of this run, recorded for the reports.</summary>
+    public RunRecorder Recorder { get; } = new();
+
     /// <summary>Runs the [BeforeTestRun] hooks once (later calls return at once).</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -43,7 +56,12 @@ public sealed class TestRunSession
         {
             if (_started)
                 return;
-            Failure = await HookRunner.RunAsync(Registry, HookType.BeforeTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
+            StartedAt = DateTimeOffset.UtcNow;
+            var configuration = EngineConfiguration.Instance;
+            if (configuration.HtmlReportPath is not null || configuration.MessagesReportPath is not null)
+                _warmUp = Reports.WarmUpAsync();
+            if (!DryRun)
+                Failure = await HookRunner.RunAsync(Registry, HookType.BeforeTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _started, true);
         }
         finally
@@ -61,8 +79,12 @@ public sealed class TestRunSession
             if (_ended || !_started)
                 return;
             _ended = true;
-            var afterError = await HookRunner.RunAsync(Registry, HookType.AfterTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
+            var afterError = DryRun ? null
+                : await HookRunner.RunAsync(Registry, HookType.AfterTestRun, Array.Empty<string>(), Container, cancellationToken).ConfigureAwait(false);
             await Container.DisposeAsync().ConfigureAwait(false);
+            if (_warmUp is not null)
+                await _warmUp.ConfigureAwait(false);
+            Summary = Reports.Write(this);
             if (afterError is not null)
                 throw afterError;
         }

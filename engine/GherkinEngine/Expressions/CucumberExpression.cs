@@ -3,6 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace GherkinEngine;
 
+/// <summary>Finds a custom parameter type by its name in an expression and the bound parameter's type (null: none).</summary>
+internal delegate ParameterType? CustomParameterResolver(string name, Type? boundType);
+
 /// <summary>
 /// A Cucumber Expression (https://github.com/cucumber/cucumber-expressions): literal text with
 /// <c>{parameter}</c>s, optional text <c>(s)</c>, alternation <c>a/b</c> and escapes <c>\(</c> <c>\{</c> <c>\/</c> <c>\\</c>.
@@ -38,7 +41,7 @@ internal sealed class CucumberExpression : StepExpression
         return true;
     }
 
-    public static CucumberExpression Compile(string source, IReadOnlyList<Type> parameterTypes)
+    public static CucumberExpression Compile(string source, IReadOnlyList<Type> parameterTypes, CustomParameterResolver? custom = null)
     {
         var nodes = CucumberExpressionParser.Parse(source);
         var regex = new StringBuilder("^");
@@ -51,7 +54,7 @@ internal sealed class CucumberExpression : StepExpression
         {
             if (segment.Count == 1 && segment[0].Kind == NodeKind.Parameter)
             {
-                var type = Resolve(source, segment[0], parameters.Count, parameterTypes);
+                var type = Resolve(source, segment[0], parameters.Count, parameterTypes, custom);
                 regex.Append(type.Pattern);
                 parameters.Add((type, nextGroup));
                 nextGroup += type.GroupCount;
@@ -137,10 +140,14 @@ internal sealed class CucumberExpression : StepExpression
         return sb.Append(')').ToString();
     }
 
-    private static ParameterType Resolve(string source, Node node, int index, IReadOnlyList<Type> parameterTypes)
+    private static ParameterType Resolve(string source, Node node, int index, IReadOnlyList<Type> parameterTypes, CustomParameterResolver? custom)
     {
         if (ParameterType.TryGetBuiltIn(node.Value, out var builtIn))
             return builtIn;
+        // Custom parameter types declared by [StepArgumentTransformation] methods ({user}, {User}).
+        var bound = index < parameterTypes.Count ? parameterTypes[index] : null;
+        if (custom?.Invoke(node.Value, bound) is { } declared)
+            return declared;
         // Reqnroll lets an expression name a parameter's type, e.g. {Color} for an enum or {DateTime}.
         if (index < parameterTypes.Count)
         {
@@ -150,7 +157,7 @@ internal sealed class CucumberExpression : StepExpression
         }
         throw Error(source, node.Position,
             $"undefined parameter type '{{{node.Value}}}' (built in: {string.Join(", ", ParameterType.BuiltInNames.Select(n => "{" + n + "}"))}, {{}}; " +
-            "or the name of the bound parameter's type, e.g. {DateTime} or an enum's name)");
+            "the name of the bound parameter's type, e.g. {DateTime} or an enum's name; or a [StepArgumentTransformation]'s Name or return type name)");
     }
 
     private static bool IsAlias(string name, Type type) =>

@@ -34,14 +34,23 @@ internal sealed class ParameterType
     public static IEnumerable<string> BuiltInNames => BuiltIn.Keys.Where(k => k.Length > 0);
 
     private readonly bool _unescapeQuotes;
+    private readonly bool _firstGroupOnly;
 
-    private ParameterType(string pattern, int groupCount = 1, bool unescapeQuotes = false)
+    private ParameterType(string pattern, int groupCount = 1, bool unescapeQuotes = false, bool firstGroupOnly = false)
     {
         // Single-group types are wrapped in one capturing group; multi-group ones bring their own groups.
-        Pattern = groupCount == 1 ? $"({pattern})" : $"(?:{pattern})";
+        Pattern = groupCount == 1 || firstGroupOnly ? $"({pattern})" : $"(?:{pattern})";
         GroupCount = groupCount;
         _unescapeQuotes = unescapeQuotes;
+        _firstGroupOnly = firstGroupOnly;
     }
+
+    /// <summary>
+    /// A custom parameter type from a <c>[StepArgumentTransformation]</c>: its regex wrapped in one group
+    /// (the value); the regex's own groups follow and are ignored here (the transformation re-matches).
+    /// </summary>
+    public static ParameterType Custom(string innerPattern, int innerGroups) =>
+        new(innerPattern, 1 + innerGroups, firstGroupOnly: true);
 
     /// <summary>The regex fragment, with exactly <see cref="GroupCount"/> capturing groups.</summary>
     public string Pattern { get; }
@@ -53,6 +62,8 @@ internal sealed class ParameterType
     /// <summary>Reads the value from the groups starting at <paramref name="firstGroup"/>.</summary>
     public string? Read(Match match, int firstGroup)
     {
+        if (_firstGroupOnly)
+            return match.Groups[firstGroup].Success ? match.Groups[firstGroup].Value : null;
         for (var i = 0; i < GroupCount; i++)
         {
             var group = match.Groups[firstGroup + i];

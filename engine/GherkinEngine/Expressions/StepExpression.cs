@@ -20,13 +20,13 @@ internal abstract class StepExpression
     /// bound method's parameter types, so <c>{TypeName}</c> can name an enum or other convertible type.
     /// </summary>
     /// <exception cref="StepExpressionException">The expression does not parse.</exception>
-    public static StepExpression Create(string? source, IReadOnlyList<Type> parameterTypes)
+    public static StepExpression Create(string? source, IReadOnlyList<Type> parameterTypes, CustomParameterResolver? custom = null)
     {
         if (string.IsNullOrEmpty(source))
             throw new StepExpressionException("A step definition needs an expression, e.g. [Given(\"the user is logged in\")].");
         return source.StartsWith('^') || source.EndsWith('$')
             ? new RegexStepExpression(source)
-            : CucumberExpression.Compile(source, parameterTypes);
+            : CucumberExpression.Compile(source, parameterTypes, custom);
     }
 
     public override string ToString() => Source;

@@ -18,7 +18,10 @@ public abstract class HookAttribute : Attribute
 
     public HookType HookType { get; }
 
-    /// <summary>The hook applies when any of these tags is present (<c>@</c> optional); no tags: always.</summary>
+    /// <summary>
+    /// The hook applies when any entry holds: a tag (<c>@</c> optional) that is present, or a tag expression
+    /// such as <c>@browser and not @smoke</c>; no tags: always.
+    /// </summary>
     public string[] Tags { get; }
 
     /// <summary>Lower runs first. Default 10000.</summary>

@@ -8,12 +8,12 @@ namespace GherkinEngine.Runner;
 /// </summary>
 internal static class FeatureCompiler
 {
-    public static FeatureDefinition Compile(GherkinDocument document, string filePath, string? sourcePath)
+    public static FeatureDefinition Compile(GherkinDocument document, string filePath, string? sourcePath, string? sourceText = null)
     {
         var feature = document.Feature;
         if (feature is null)
             return new FeatureDefinition(filePath, sourcePath, Path.GetFileNameWithoutExtension(filePath), string.Empty, "en",
-                Array.Empty<string>(), Array.Empty<ScenarioDefinition>(), null);
+                Array.Empty<string>(), Array.Empty<ScenarioDefinition>(), null) { Document = document, SourceText = sourceText };
 
         var featureTitle = string.IsNullOrWhiteSpace(feature.Name) ? Path.GetFileNameWithoutExtension(filePath) : feature.Name.Trim();
         var featureTags = TagNames(feature.Tags);
@@ -45,7 +45,7 @@ internal static class FeatureCompiler
         }
 
         return new FeatureDefinition(filePath, sourcePath, featureTitle, CleanDescription(feature.Description),
-            feature.Language, featureTags, builder.Build(), null);
+            feature.Language, featureTags, builder.Build(), null) { Document = document, SourceText = sourceText };
     }
 
     internal static string[] TagNames(IEnumerable<Tag>? tags) =>

@@ -40,5 +40,11 @@ public sealed class FeatureDefinition
     /// <summary>The parser's message when the file could not be read or parsed; then there are no scenarios.</summary>
     public string? ParseError { get; }
 
+    /// <summary>The parsed Gherkin document (for reports), when the file parsed.</summary>
+    internal Gherkin.Ast.GherkinDocument? Document { get; init; }
+
+    /// <summary>The feature file's text (for reports).</summary>
+    internal string? SourceText { get; init; }
+
     public ScenarioDefinition? FindScenario(string id) => _byId.GetValueOrDefault(id);
 }

@@ -18,15 +18,16 @@ public static class FeatureLoader
         Cache.GetOrAdd(relativePath, p => new Lazy<FeatureDefinition>(() => LoadUncached(p, sourcePath))).Value;
 
     /// <summary>Parses feature text (not cached). Parse errors are returned in <see cref="FeatureDefinition.ParseError"/>.</summary>
-    public static FeatureDefinition Parse(string text, string filePath = "inline.feature", string? sourcePath = null)
+    /// <param name="defaultLanguage">The dialect of a file without <c># language:</c> (default: reqnroll.json's <c>language.feature</c>, else en).</param>
+    public static FeatureDefinition Parse(string text, string filePath = "inline.feature", string? sourcePath = null, string? defaultLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         try
         {
             var parser = new Parser();
-            var matcher = new TokenMatcher(new GherkinDialectProvider("en"));
+            var matcher = new TokenMatcher(new GherkinDialectProvider(defaultLanguage ?? EngineConfiguration.Instance.FeatureLanguage));
             var document = parser.Parse(new TokenScanner(new StringReader(text)), matcher);
-            return FeatureCompiler.Compile(document, filePath, sourcePath);
+            return FeatureCompiler.Compile(document, filePath, sourcePath, text);
         }
         catch (CompositeParserException e)
         {

@@ -34,6 +34,23 @@ public static class TableExtensions
         return table.Rows.Select(row => Fill<T>(header.Select((h, i) => (h, row[i])))).ToList();
     }
 
+    /// <summary>The (column, value) pairs of a vertical <c>| Field | Value |</c> table or of a single horizontal row.</summary>
+    internal static List<(string Column, string Value)> Cells(DataTable table)
+    {
+        var header = table.Header.ToArray();
+        if (header.Length == 2 && IsFieldValueHeader(header))
+            return table.Rows.Select(r => (r[0], r[1])).ToList();
+        if (table.RowCount != 1)
+            throw new ArgumentException($"Needs a | Field | Value | table or exactly one data row; this table has {table.RowCount} rows.");
+        return header.Select((h, i) => (h, table.Rows[0][i])).ToList();
+    }
+
+    /// <summary>The public property a column names (ignoring case, spaces, '-' and '_'), readable ones included.</summary>
+    internal static PropertyInfo? FindProperty(Type type, string column) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .FirstOrDefault(p => Normalize(p.Name) == Normalize(column));
+
     private static T Fill<T>(IEnumerable<(string Column, string Value)> cells) where T : new()
     {
         var properties = Properties.GetOrAdd(typeof(T), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
