@@ -1,34 +1,17 @@
+using GherkinEngine;
 using Netra.Acceptance.Support.Stack;
 
 namespace Netra.Acceptance.Support.Context;
 
 /// <summary>
-/// The environment as a scenario sees it: the run's shared one, or — for a scenario that stops
-/// and kills services — a private stack of its own, so its disruption never reaches the
-/// scenarios running beside it. A private stack is stopped when the scenario ends.
+/// The environment as a scenario sees it: the run's shared one, or — in a feature tagged
+/// @disruptive, whose scenarios stop and kill services — the feature's own private stack, so
+/// the disruption never reaches the scenarios running beside it.
 /// </summary>
-public sealed class EnvironmentContext : IAsyncDisposable
+public sealed class EnvironmentContext(FeatureContext feature)
 {
-    private NetraEnvironment? _privateEnvironment;
-
-    public NetraEnvironment Environment => _privateEnvironment ?? TestRun.Environment;
+    public NetraEnvironment Environment => PrivateStack.Of(feature) ?? TestRun.Environment;
     public ServiceEndpoints Endpoints => Environment.Endpoints;
 
-    public bool HasPrivateStack => _privateEnvironment is not null;
-
-    /// <summary>Starts a stack for this scenario alone; must happen before any driver talks to a service.</summary>
-    public async Task UsePrivateStackAsync()
-    {
-        var shared = TestRun.Environment;
-        if (!shared.IsLocal)
-            throw new InvalidOperationException(
-                "This scenario stops and restarts services, so it runs only against a stack the suite starts itself, " +
-                "never against an environment it was pointed at.");
-        _privateEnvironment = await NetraEnvironment.StartAsync(shared.Settings with { AuthUrl = null, BackendUrl = null, FrontendUrl = null });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_privateEnvironment is not null) await _privateEnvironment.DisposeAsync();
-    }
+    public bool HasPrivateStack => PrivateStack.Of(feature) is not null;
 }

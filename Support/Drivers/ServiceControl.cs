@@ -4,8 +4,8 @@ using Netra.Acceptance.Support.Stack;
 namespace Netra.Acceptance.Support.Drivers;
 
 /// <summary>
-/// Stops, kills and restarts the services of the scenario's private stack, as an operator or
-/// a crash would. Only for scenarios tagged @disruptive (they get a stack of their own).
+/// Stops, kills and restarts the services of the feature's private stack, as an operator or
+/// a crash would. Only for features tagged @disruptive (they get a stack of their own).
 /// </summary>
 public sealed class ServiceControl(EnvironmentContext environment)
 {
@@ -33,10 +33,18 @@ public sealed class ServiceControl(EnvironmentContext environment)
         await StartAgainAsync(service);
     }
 
+    /// <summary>Starts again whatever a scenario left stopped or crashed.</summary>
+    public async Task StartEveryStoppedServiceAsync()
+    {
+        if (!environment.HasPrivateStack) return;
+        foreach (var service in environment.Environment.LocalStack!.Services.Where(s => s.HasExited))
+            await service.RestartAsync(RestartTimeout);
+    }
+
     private ServiceProcess Service(string service)
     {
         if (!environment.HasPrivateStack)
-            throw new InvalidOperationException("Only a scenario tagged @disruptive may stop services: it gets a stack of its own.");
+            throw new InvalidOperationException("Only a feature tagged @disruptive may stop services: it gets a stack of its own.");
         return environment.Environment.LocalStack!.Service(service);
     }
 }

@@ -1,0 +1,28 @@
+using GherkinEngine;
+
+namespace Netra.Acceptance.Support.Stack;
+
+/// <summary>A stack of a feature's own, kept in its feature context while the feature runs.</summary>
+public static class PrivateStack
+{
+    private const string Key = "netra.private-stack";
+
+    public static NetraEnvironment? Of(FeatureContext feature) =>
+        feature.TryGetValue<NetraEnvironment>(Key, out var environment) ? environment : null;
+
+    public static async Task StartForAsync(FeatureContext feature)
+    {
+        var shared = TestRun.Environment;
+        if (!shared.IsLocal)
+            throw new InvalidOperationException(
+                $"'{feature.FeatureInfo.Title}' stops and restarts services, so it runs only against a stack the suite " +
+                "starts itself, never against an environment it was pointed at.");
+        feature.Set(await NetraEnvironment.StartAsync(shared.Settings with { AuthUrl = null, BackendUrl = null, FrontendUrl = null }), Key);
+    }
+
+    public static async Task StopForAsync(FeatureContext feature)
+    {
+        if (Of(feature) is { } environment) await environment.DisposeAsync();
+        feature.Remove(Key);
+    }
+}
