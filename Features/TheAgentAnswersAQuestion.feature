@@ -35,7 +35,7 @@ Feature: The agent answers a question
   @controls-llm
   Scenario Outline: When the language model <trouble>, the customer is told and can try again
     Given Maria has an account
-    And the language model <trouble> when Maria asks next
+    And the language model <trouble> when Maria asks "How can I cut my token spend?"
     When Maria logs in
     And Maria asks the agent "How can I cut my token spend?"
     Then Maria is told the agent could not answer and that she can try again

@@ -23,8 +23,8 @@ public sealed class LanguageModelSteps(People people, LanguageModelControl langu
         expected.Set(alias, answer, promptTokens, completionTokens);
     }
 
-    [Given(@"^the language model (fails|is too slow|answers gibberish) when (\w+) asks next$")]
-    public async Task FailsNext(string trouble, string alias)
+    [Given(@"^the language model (fails|is too slow|answers gibberish) when (\w+) asks ""(.*)""$")]
+    public async Task FailsOn(string trouble, string alias, string question)
     {
         var failure = trouble switch
         {
@@ -32,7 +32,7 @@ public sealed class LanguageModelSteps(People people, LanguageModelControl langu
             "is too slow" => ProviderFailure.TooSlow,
             _ => ProviderFailure.Unreadable,
         };
-        await languageModel.FailNextAsync(UserIdOf(alias), failure);
+        await languageModel.FailOnAsync(UserIdOf(alias), question, failure);
     }
 
     private string UserIdOf(string alias)

@@ -85,10 +85,10 @@ public sealed class LanguageModelControl(EnvironmentContext environment, Scenari
         });
 
     /// <summary>
-    /// The model lets this user's NEXT call down, once (a WireMock scenario: the mapping is the start
-    /// state and moves it on when it fires); afterwards it answers as before.
+    /// The model lets this user down when asked this question (matched on the user and the question
+    /// the backend passes on as the user message); other questions are answered as before.
     /// </summary>
-    public Task FailNextAsync(string userId, ProviderFailure failure)
+    public Task FailOnAsync(string userId, string question, ProviderFailure failure)
     {
         object response = failure switch
         {
@@ -116,11 +116,9 @@ public sealed class LanguageModelControl(EnvironmentContext environment, Scenari
         };
         return AddMappingAsync(new
         {
-            Title = $"acceptance: {failure} once for user {userId}",
+            Title = $"acceptance: {failure} for user {userId} on one question",
             Priority = FailurePriority,
-            Scenario = $"acceptance-{failure}-{Guid.NewGuid():N}",
-            SetStateTo = "failed once",
-            Request = ForUser(userId),
+            Request = ForUser(userId, question),
             Response = response,
         });
     }
@@ -129,8 +127,29 @@ public sealed class LanguageModelControl(EnvironmentContext environment, Scenari
     {
         Path = CompletionsPath,
         Methods = new[] { "POST" },
-        Body = new { Matcher = new { Name = "JsonPartialMatcher", Pattern = new { user = userId } } },
+        Body = new { Matcher = UserMatcher(userId) },
     };
+
+    private static object ForUser(string userId, string question) => new
+    {
+        Path = CompletionsPath,
+        Methods = new[] { "POST" },
+        Body = new
+        {
+            MatchOperator = "And",
+            Matchers = new object[]
+            {
+                UserMatcher(userId),
+                new
+                {
+                    Name = "JsonPathMatcher",
+                    Pattern = $"$.messages[?(@.role == 'user' && @.content == '{question.Replace("\\", "\\\\").Replace("'", "\\'")}')]",
+                },
+            },
+        },
+    };
+
+    private static object UserMatcher(string userId) => new { Name = "JsonPartialMatcher", Pattern = new { user = userId } };
 
     private async Task AddMappingAsync(object mapping)
     {

@@ -25,11 +25,6 @@ var server = WireMockServer.Start(new WireMockServerSettings
 
 // The defaults sit at the lowest priority (WireMock: a higher number loses), so any mapping a test
 // adds through the admin interface wins for the requests it matches.
-server.Given(Request.Create().WithPath("/health").UsingGet())
-    .AtPriority(Defaults.Priority)
-    .RespondWith(Response.Create().WithStatusCode(200)
-        .WithBodyAsJson(new { status = "healthy", service = "llm-provider-standin" }));
-
 server.Given(Request.Create().WithPath("/v1/models").UsingGet())
     .AtPriority(Defaults.Priority)
     .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new
@@ -47,6 +42,20 @@ server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
         var (status, json) = ChatCompletions.Respond(authorization, request.Body);
         return Defaults.Json(status, json);
     }));
+
+// Answer one completion before reporting healthy, so that the first real call does not pay for JIT
+// and WireMock's warm-up (which, on a loaded machine, can exceed a short LLM_TIMEOUT_SECONDS).
+using (var warmUp = new HttpClient { BaseAddress = new Uri(server.Urls[0]), Timeout = TimeSpan.FromSeconds(30) })
+{
+    warmUp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "warm-up");
+    using var response = await warmUp.PostAsync("/v1/chat/completions", new StringContent(
+        """{"messages":[{"role":"user","content":"warm-up"}]}""", System.Text.Encoding.UTF8, "application/json"));
+}
+
+server.Given(Request.Create().WithPath("/health").UsingGet())
+    .AtPriority(Defaults.Priority)
+    .RespondWith(Response.Create().WithStatusCode(200)
+        .WithBodyAsJson(new { status = "healthy", service = "llm-provider-standin" }));
 
 Console.WriteLine($"llm-provider-standin: listening on {string.Join(", ", server.Urls)}; admin interface at /__admin");
 
