@@ -10,7 +10,8 @@ namespace Netra.Acceptance.Support.Stack;
 /// </summary>
 public static class TestStackTuning
 {
-    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(4);
+    // Long enough that a burst fits in one window even on a loaded machine, short enough to wait out once.
+    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(8);
     // Short enough that "the model is too slow" costs a scenario seconds, long enough for a loaded CI machine.
     public static readonly TimeSpan LlmTimeout = TimeSpan.FromSeconds(4);
 
