@@ -19,7 +19,8 @@ public sealed class EvidenceHooks(
     [AfterScenario(Order = 0)]
     public async Task CollectEvidenceOnFailure()
     {
-        if (scenario.TestError is null) return;
+        // A scenario left out on purpose (Assert.Skip: the environment cannot run it) is no failure.
+        if (scenario.TestError is null or Xunit.Sdk.SkipException) return;
 
         var folder = EvidenceFolder.For(environment.Environment.Settings.ResultsDirectory, scenario.ScenarioInfo.Title);
         var report = new EvidenceReport(folder);

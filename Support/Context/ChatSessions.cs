@@ -37,6 +37,8 @@ public sealed class ChatSessions(EnvironmentContext environment, ScenarioTranscr
         return exchange;
     }
 
+    public bool Has(Person person) => _connections.ContainsKey(person.Alias);
+
     public ChatConnection Of(Person person) =>
         _connections.TryGetValue(person.Alias, out var connection)
             ? connection

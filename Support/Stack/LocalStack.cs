@@ -20,6 +20,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     public string RunDirectory { get; }
     public string JwtSecret { get; }
+    public string ServiceSecret { get; private set; } = "";
     public ServiceEndpoints Endpoints { get; private set; } = null!;
     public IReadOnlyList<ServiceProcess> Services => _services;
 
@@ -55,9 +56,9 @@ public sealed class LocalStack : IAsyncDisposable
         var auth = Loopback();
         var backend = Loopback();
         var frontend = Loopback();
-        Endpoints = new ServiceEndpoints(auth, backend, frontend);
+        Endpoints = new ServiceEndpoints(auth, backend, frontend, llm);
 
-        var serviceSecret = Secret();
+        var serviceSecret = ServiceSecret = Secret();
         var origins = $"{frontend.GetLeftPart(UriPartial.Authority)},{frontend.GetLeftPart(UriPartial.Authority).Replace("127.0.0.1", "localhost")}";
         var data = Path.Combine(RunDirectory, "data");
 
@@ -83,7 +84,7 @@ public sealed class LocalStack : IAsyncDisposable
             ["FRONTEND_URL"] = Url(frontend),
             ["ALLOWED_ORIGINS"] = origins,
         });
-        Service("backend", "Netra.Backend", backend, new()
+        Service("backend", "Netra.Backend", backend, new Dictionary<string, string>
         {
             ["JWT_SECRET_KEY"] = JwtSecret,
             ["SERVICE_SECRET"] = serviceSecret,
@@ -92,7 +93,7 @@ public sealed class LocalStack : IAsyncDisposable
             ["LLM_BASE_URL"] = Url(llm),
             ["LLM_API_KEY"] = "acceptance-" + runId,
             ["ALLOWED_ORIGINS"] = origins,
-        });
+        }.With(TestStackTuning.BackendEnvironment));
         Service("frontend", "Netra.Frontend", frontend, new()
         {
             ["AUTH_URL"] = Url(auth),

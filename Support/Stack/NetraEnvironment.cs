@@ -24,6 +24,15 @@ public sealed class NetraEnvironment : IAsyncDisposable
 
     public string? JwtSecret => _localStack?.JwtSecret ?? Settings.JwtSecret;
 
+    /// <summary>The service secret for admin calls (plan changes): the local stack's, or NETRA_SERVICE_SECRET.</summary>
+    public string? ServiceSecret => _localStack?.ServiceSecret ?? Settings.ServiceSecret;
+
+    /// <summary>Chat messages per window for each plan: what the harness configured, or the contract's defaults.</summary>
+    public IReadOnlyDictionary<string, int> PlanAllowances => IsLocal ? TestStackTuning.PlanAllowances : TestStackTuning.ContractPlanAllowances;
+
+    /// <summary>How long the backend waits for the LLM provider before it gives up on a run.</summary>
+    public TimeSpan LlmTimeout => IsLocal ? TestStackTuning.LlmTimeout : Settings.LlmTimeout ?? TestStackTuning.ContractLlmTimeout;
+
     /// <summary>Each service's last log lines, for failure evidence (local stack only).</summary>
     public IEnumerable<(string Service, string Tail)> ServiceLogTails(int lines = 60) =>
         _localStack?.Services.Select(s => (s.Name, s.Tail(lines))) ?? [];
@@ -41,7 +50,8 @@ public sealed class NetraEnvironment : IAsyncDisposable
             return new NetraEnvironment(settings, stack.Endpoints, stack);
         }
 
-        var endpoints = new ServiceEndpoints(new Uri(settings.AuthUrl!), new Uri(settings.BackendUrl!), new Uri(settings.FrontendUrl!));
+        var endpoints = new ServiceEndpoints(new Uri(settings.AuthUrl!), new Uri(settings.BackendUrl!), new Uri(settings.FrontendUrl!),
+            settings.LlmProviderUrl is null ? null : new Uri(settings.LlmProviderUrl));
         await RequireHealthyAsync(endpoints, TimeSpan.FromSeconds(10), cancellationToken);
         return new NetraEnvironment(settings, endpoints, null);
     }

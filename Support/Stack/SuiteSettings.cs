@@ -13,6 +13,15 @@ public sealed record SuiteSettings
     /// <summary>The HS256 key of the environment; only known for a stack the suite started, or when given.</summary>
     public string? JwtSecret { get; init; }
 
+    /// <summary>The LLM provider stand-in the attached backend uses, with WireMock's admin interface (NETRA_LLM_PROVIDER_URL).</summary>
+    public string? LlmProviderUrl { get; init; }
+
+    /// <summary>The environment's service secret, for the auth service's admin calls such as plan changes (NETRA_SERVICE_SECRET).</summary>
+    public string? ServiceSecret { get; init; }
+
+    /// <summary>How long the attached backend waits for the LLM provider (NETRA_LLM_TIMEOUT_SECONDS; its LLM_TIMEOUT_SECONDS).</summary>
+    public TimeSpan? LlmTimeout { get; init; }
+
     public string BrowserPath { get; init; } = "/usr/bin/chromium";
     public bool Headed { get; init; }
 
@@ -36,6 +45,10 @@ public sealed record SuiteSettings
             BackendUrl = Get("NETRA_BACKEND_URL"),
             FrontendUrl = Get("NETRA_FRONTEND_URL"),
             JwtSecret = Get("NETRA_JWT_SECRET"),
+            LlmProviderUrl = Get("NETRA_LLM_PROVIDER_URL"),
+            ServiceSecret = Get("NETRA_SERVICE_SECRET"),
+            LlmTimeout = double.TryParse(Get("NETRA_LLM_TIMEOUT_SECONDS"), System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var llmTimeout) && llmTimeout > 0 ? TimeSpan.FromSeconds(llmTimeout) : null,
             BrowserPath = Get("NETRA_BROWSER_PATH") ?? "/usr/bin/chromium",
             Headed = Get("NETRA_HEADED") is "1" or "true",
             ResultsDirectory = Get("NETRA_RESULTS_DIR") ?? Path.Combine(RepositoryRoot.Find(), "TestResults", "netra"),

@@ -69,6 +69,7 @@ app.UseCors();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapTokenEndpoints();
+app.MapAdminEndpoints();
 
 app.Logger.LogInformation("auth-service: database {Db}, backend {Backend}", settings.DbPath, settings.BackendUrl ?? "(none: events stay in the outbox)");
 app.Run();

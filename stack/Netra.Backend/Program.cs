@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Netra.Backend.Agents;
 using Netra.Backend.Auth;
+using Netra.Backend.Billing;
 using Netra.Backend.Chat;
 using Netra.Backend.Health;
 using Netra.Backend.Infrastructure;
+using Netra.Backend.RateLimiting;
 using Netra.Backend.Threads;
 using Netra.Backend.Users;
 using Netra.Backend.WebSockets;
@@ -50,6 +52,8 @@ services.AddSingleton<ITokenRevocationCheck, NoRevocationCheck>();
 services.AddSingleton<AccessTokenValidator>();
 services.AddSingleton<ConnectionRegistry>();
 services.AddSingleton<AgentRunner>();
+services.AddSingleton<UsageStore>();
+services.AddSingleton<ChatRateLimiter>();
 services.AddHttpClient<LlmClient>(c =>
 {
     c.Timeout = Timeout.InfiniteTimeSpan; // LlmClient applies LLM_TIMEOUT_SECONDS itself
@@ -111,12 +115,14 @@ app.UseCors();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<RateLimitMiddleware>();
 
 app.MapHealthEndpoints();
 app.MapUserEndpoints();
 app.MapThreadEndpoints();
 app.MapChatEndpoints();
 app.MapWebSocketEndpoint();
+app.MapBillingEndpoints();
 
 app.Run();
 return 0;

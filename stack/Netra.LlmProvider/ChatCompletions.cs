@@ -13,9 +13,10 @@ public static partial class ChatCompletions
 {
     public const string DefaultModel = "netra-standin";
 
-    public static async Task<IResult> HandleAsync(HttpContext ctx)
+    /// <summary>The default answer to POST /v1/chat/completions: (status, JSON body) for the Authorization header and body.</summary>
+    public static (int Status, string Json) Respond(string? authorization, string? requestBody)
     {
-        var auth = ctx.Request.Headers.Authorization.ToString();
+        var auth = authorization ?? "";
         if (!auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || auth[7..].Trim().Length == 0)
             return OpenAiError.Result(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.",
                 code: "invalid_api_key");
@@ -23,7 +24,7 @@ public static partial class ChatCompletions
         JsonElement body;
         try
         {
-            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted);
+            using var doc = JsonDocument.Parse(string.IsNullOrEmpty(requestBody) ? "null" : requestBody);
             body = doc.RootElement.Clone();
         }
         catch (JsonException ex)
@@ -51,7 +52,12 @@ public static partial class ChatCompletions
         var answer = Answer(messages);
         var promptTokens = messages.Sum(x => CountWords(x.Content));
         var completionTokens = CountWords(answer);
-        return Results.Json(new
+        return (200, Completion(model, answer, promptTokens, completionTokens));
+    }
+
+    /// <summary>OpenAI's chat.completion body with one choice.</summary>
+    public static string Completion(string model, string answer, int promptTokens, int completionTokens) =>
+        JsonSerializer.Serialize(new
         {
             id = $"chatcmpl-{Guid.NewGuid():N}",
             @object = "chat.completion",
@@ -63,7 +69,6 @@ public static partial class ChatCompletions
             },
             usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
         });
-    }
 
     public static string Answer(IReadOnlyList<(string Role, string Content)> messages)
     {
@@ -111,8 +116,8 @@ public static partial class ChatCompletions
 /// <summary>OpenAI's error body: {"error":{"message","type","param","code"}}.</summary>
 public static class OpenAiError
 {
-    public static IResult Result(int status, string message, string? param = null, string? code = null) =>
-        Results.Json(new
+    public static (int Status, string Json) Result(int status, string message, string? param = null, string? code = null) =>
+        (status, JsonSerializer.Serialize(new
         {
             error = new
             {
@@ -121,5 +126,5 @@ public static class OpenAiError
                 param,
                 code,
             },
-        }, statusCode: status);
+        }));
 }

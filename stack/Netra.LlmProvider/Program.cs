@@ -1,57 +1,81 @@
-using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Netra.LlmProvider;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+// The stand-in listens where ASPNETCORE_URLS says (as every stack service does), by default :8090.
+var urls = (Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } configured ? configured : "http://localhost:8090")
+    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+var server = WireMockServer.Start(new WireMockServerSettings
 {
-    Args = args,
-    ContentRootPath = AppContext.BaseDirectory, // runs the same from any working directory
+    Urls = urls,
+    // The admin interface (/__admin/mappings, /__admin/requests...) is how a test controls the answers.
+    StartAdminInterface = true,
+    ReadStaticMappings = false,
+    Logger = new RequestLineLogger(),
+    // Keeps the request journal bounded (it is only for looking at what the backend sent).
+    MaxRequestLogCount = 500,
 });
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.TimestampFormat = "HH:mm:ss.fff ";
-    o.UseUtcTimestamp = true;
-});
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
-    builder.WebHost.UseUrls("http://localhost:8090");
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
-var app = builder.Build();
-var requests = app.Logger;
-
-// One line per request: method, path, status, milliseconds.
-app.Use(async (ctx, next) =>
-{
-    var started = Stopwatch.GetTimestamp();
-    try { await next(ctx); }
-    finally
+// The defaults sit at the lowest priority (WireMock: a higher number loses), so any mapping a test
+// adds through the admin interface wins for the requests it matches.
+server.Given(Request.Create().WithPath("/v1/models").UsingGet())
+    .AtPriority(Defaults.Priority)
+    .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new
     {
-        requests.LogInformation("{Method} {Path} {Status} {Elapsed:0}ms", ctx.Request.Method, ctx.Request.Path.Value,
-            ctx.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-});
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    ExceptionHandler = ctx =>
+        @object = "list",
+        data = new[] { new { id = ChatCompletions.DefaultModel, @object = "model", created = 0, owned_by = "netra" } },
+    }));
+
+// The deterministic default answer: it quotes the question (see ChatCompletions).
+server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
+    .AtPriority(Defaults.Priority)
+    .RespondWith(Response.Create().WithCallback(request =>
     {
-        var error = ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
-        return (error is BadHttpRequestException bad
-            ? OpenAiError.Result(bad.StatusCode, bad.Message)
-            : OpenAiError.Result(500, "The stand-in failed unexpectedly.")).ExecuteAsync(ctx);
-    },
-});
-app.UseStatusCodePages(sc => OpenAiError.Result(sc.HttpContext.Response.StatusCode,
-    $"No route {sc.HttpContext.Request.Method} {sc.HttpContext.Request.Path}.").ExecuteAsync(sc.HttpContext));
+        var authorization = request.Headers is { } headers && headers.TryGetValue("Authorization", out var values) ? values.FirstOrDefault() : null;
+        var (status, json) = ChatCompletions.Respond(authorization, request.Body);
+        return Defaults.Json(status, json);
+    }));
 
-app.MapGet("/health", () => Results.Ok(new { status = "healthy", service = "llm-provider-standin" }));
-app.MapGet("/v1/models", () => Results.Ok(new
+// Answer one completion before reporting healthy, so that the first real call does not pay for JIT
+// and WireMock's warm-up (which, on a loaded machine, can exceed a short LLM_TIMEOUT_SECONDS).
+using (var warmUp = new HttpClient { BaseAddress = new Uri(server.Urls[0]), Timeout = TimeSpan.FromSeconds(30) })
 {
-    @object = "list",
-    data = new[] { new { id = ChatCompletions.DefaultModel, @object = "model", created = 0, owned_by = "netra" } },
-}));
-// Cast: a bare Func<HttpContext, Task<IResult>> would bind as a RequestDelegate and drop the result.
-app.MapPost("/v1/chat/completions", (Delegate)ChatCompletions.HandleAsync);
+    warmUp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "warm-up");
+    using var response = await warmUp.PostAsync("/v1/chat/completions", new StringContent(
+        """{"messages":[{"role":"user","content":"warm-up"}]}""", System.Text.Encoding.UTF8, "application/json"));
+}
 
-app.Run();
+server.Given(Request.Create().WithPath("/health").UsingGet())
+    .AtPriority(Defaults.Priority)
+    .RespondWith(Response.Create().WithStatusCode(200)
+        .WithBodyAsJson(new { status = "healthy", service = "llm-provider-standin" }));
+
+Console.WriteLine($"llm-provider-standin: listening on {string.Join(", ", server.Urls)}; admin interface at /__admin");
+
+// Run until SIGTERM or Ctrl+C, then stop the server.
+var stop = new TaskCompletionSource();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+await stop.Task;
+server.Stop();
+Console.WriteLine("llm-provider-standin: stopped");
+return 0;
+
+internal static class Defaults
+{
+    public const int Priority = 1_000_000;
+
+    public static ResponseMessage Json(int status, string json) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = json, DetectedBodyType = BodyType.String, Encoding = System.Text.Encoding.UTF8 },
+    };
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Netra.Backend.Billing;
 using Netra.Backend.Infrastructure;
 using Netra.Backend.Threads;
 
@@ -49,7 +50,7 @@ public static class ChatInput
 /// One agent run, shared by REST and WebSocket: triage → thinking → tool → LLM → stored answer.
 /// Once a run has started it ends in exactly one of agent_completed or agent_error.
 /// </summary>
-public sealed class AgentRunner(ThreadStore threads, LlmClient llm, ILogger<AgentRunner> logger)
+public sealed class AgentRunner(ThreadStore threads, LlmClient llm, UsageStore usage, ILogger<AgentRunner> logger)
 {
     private const string RetrySuggestion = "Wait a moment and send your message again.";
 
@@ -87,10 +88,12 @@ public sealed class AgentRunner(ThreadStore threads, LlmClient llm, ILogger<Agen
                 ("system", $"You are {plan.AgentName}, an agent of the Netra AI optimization platform. Answer the user's question concisely and accurately, using the tool result below."),
                 ("system", $"Result of tool {plan.ToolName}: {toolResult}"),
                 ("user", text),
-            ], ct);
+            ], userId, ct);
 
             var stored = await threads.AddMessageAsync(resolvedThreadId, "assistant", answer.Content, plan.AgentName, runId, ct)
                          ?? throw new ThreadDeletedException();
+            // Billing: one record per completed run, keyed by the run (a failed run never gets here).
+            await usage.RecordAsync(runId, userId, resolvedThreadId, plan.AgentName, answer.Usage, ct);
 
             var durationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             await events.EmitAsync("agent_completed", new AgentCompleted(runId, plan.AgentName, resolvedThreadId, stored.Id,

@@ -25,8 +25,12 @@ public sealed class LlmProviderException(LlmFailureKind kind, string message, Ex
 /// <summary>Client of the OpenAI-compatible provider: POST {LLM_BASE_URL}/v1/chat/completions.</summary>
 public sealed class LlmClient(HttpClient http, BackendSettings settings, ILogger<LlmClient> logger)
 {
-    /// <summary>One completion for (role, content) messages, in order.</summary>
-    public async Task<LlmAnswer> CompleteAsync(IReadOnlyList<(string Role, string Content)> messages, CancellationToken ct)
+    /// <summary>
+    /// One completion for (role, content) messages, in order. <paramref name="endUserId"/> goes in OpenAI's
+    /// <c>user</c> field (the end user on whose behalf the call is made; the provider may use it for abuse
+    /// monitoring, and a test double to tell one user's calls from another's).
+    /// </summary>
+    public async Task<LlmAnswer> CompleteAsync(IReadOnlyList<(string Role, string Content)> messages, string endUserId, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.LlmBaseUrl}/v1/chat/completions")
         {
@@ -35,6 +39,7 @@ public sealed class LlmClient(HttpClient http, BackendSettings settings, ILogger
             {
                 model = settings.LlmModel,
                 messages = messages.Select(m => new { role = m.Role, content = m.Content }),
+                user = endUserId,
             }))
             {
                 Headers = { ContentType = new MediaTypeHeaderValue("application/json") },

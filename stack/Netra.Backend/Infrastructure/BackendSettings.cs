@@ -18,6 +18,15 @@ public sealed record BackendSettings
     public required string LlmModel { get; init; }
     public required TimeSpan LlmTimeout { get; init; }
 
+    /// <summary>The window over which chat messages are counted (RATE_LIMIT_WINDOW_SECONDS, default 60).</summary>
+    public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Chat messages per window by plan (RATE_LIMIT_FREE/EARLY/MID/ENTERPRISE, defaults 10/30/60/300).</summary>
+    public IReadOnlyDictionary<string, int> PlanLimits { get; init; } = DefaultPlanLimits;
+
+    public static readonly IReadOnlyDictionary<string, int> DefaultPlanLimits =
+        new Dictionary<string, int> { ["free"] = 10, ["early"] = 30, ["mid"] = 60, ["enterprise"] = 300 };
+
     /// <summary>Reads the settings; returns an error text instead when the process must not start.</summary>
     public static BackendSettings? Load(IConfiguration config, string contentRoot, out string? error)
     {
@@ -38,6 +47,23 @@ public sealed record BackendSettings
         if (double.TryParse(config["LLM_TIMEOUT_SECONDS"], System.Globalization.NumberStyles.Float,
                 System.Globalization.CultureInfo.InvariantCulture, out var t) && t > 0)
             timeoutSeconds = t;
+
+        var window = 60.0;
+        if (double.TryParse(config["RATE_LIMIT_WINDOW_SECONDS"], System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var w) && w > 0)
+            window = w;
+        var planLimits = new Dictionary<string, int>();
+        foreach (var (plan, fallback) in DefaultPlanLimits)
+        {
+            var raw = config[$"RATE_LIMIT_{plan.ToUpperInvariant()}"];
+            if (string.IsNullOrWhiteSpace(raw)) { planLimits[plan] = fallback; continue; }
+            if (!int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var limit) || limit < 1)
+            {
+                error = $"RATE_LIMIT_{plan.ToUpperInvariant()} must be a whole number of at least 1, not '{raw}'.";
+                return null;
+            }
+            planLimits[plan] = limit;
+        }
 
         var origins = (config["ALLOWED_ORIGINS"] ?? "http://localhost:3000,http://127.0.0.1:3000")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -60,6 +86,8 @@ public sealed record BackendSettings
             LlmApiKey = NullIfEmpty(config["LLM_API_KEY"]),
             LlmModel = NullIfEmpty(config["LLM_MODEL"]) ?? "gpt-4o-mini",
             LlmTimeout = TimeSpan.FromSeconds(timeoutSeconds),
+            RateLimitWindow = TimeSpan.FromSeconds(window),
+            PlanLimits = planLimits,
         };
     }
 

@@ -102,6 +102,19 @@ public sealed class Database
             created_at TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_thread ON messages (thread_id, seq);
+
+        -- One usage record per completed agent run; the run id is the key, so a run is billed at most once.
+        -- No foreign key to threads: billing outlives a deleted conversation.
+        CREATE TABLE IF NOT EXISTS usage_records (
+            run_id            TEXT PRIMARY KEY,
+            user_id           TEXT NOT NULL,
+            thread_id         TEXT NOT NULL,
+            agent_name        TEXT NOT NULL,
+            prompt_tokens     INTEGER NOT NULL,
+            completion_tokens INTEGER NOT NULL,
+            recorded_at       TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_usage_user ON usage_records (user_id, recorded_at);
         """;
 }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Netra.Backend.Agents;
 using Netra.Backend.Auth;
 using Netra.Backend.Infrastructure;
+using Netra.Backend.RateLimiting;
 
 namespace Netra.Backend.WebSockets;
 
@@ -23,7 +24,7 @@ public static class WebSocketEndpoint
     public static void MapWebSocketEndpoint(this IEndpointRouteBuilder app) => app.Map("/ws", HandleAsync);
 
     private static async Task HandleAsync(HttpContext context, BackendSettings settings, AccessTokenValidator validator,
-        AgentRunner runner, ConnectionRegistry registry, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        AgentRunner runner, ChatRateLimiter limiter, ConnectionRegistry registry, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var logger = loggers.CreateLogger("Netra.Backend.WebSockets");
 
@@ -65,7 +66,7 @@ public static class WebSocketEndpoint
 
         var connection = new WsConnection(socket, validation.Token!.UserId, logger);
         registry.Add(connection);
-        var session = new Session(connection, runner, logger, lifetime.ApplicationStopping);
+        var session = new Session(connection, runner, limiter, settings, logger, lifetime.ApplicationStopping);
         try
         {
             await connection.SendAsync("connection_established", new { connection_id = connection.Id, user_id = connection.UserId });
@@ -120,7 +121,7 @@ public static class WebSocketEndpoint
     }
 
     /// <summary>The message loop of one authenticated connection, and the runs it started.</summary>
-    private sealed class Session(WsConnection connection, AgentRunner runner, ILogger logger, CancellationToken stopping)
+    private sealed class Session(WsConnection connection, AgentRunner runner, ChatRateLimiter limiter, BackendSettings settings, ILogger logger, CancellationToken stopping)
     {
         private readonly ConcurrentDictionary<Task, bool> _runs = new();
 
@@ -240,6 +241,15 @@ public static class WebSocketEndpoint
             if (_runs.Count >= MaxRunsInFlight)
             {
                 await connection.SendErrorAsync("TOO_MANY_RUNS", $"At most {MaxRunsInFlight} messages can be answered at once on a connection; wait for an answer first.");
+                return;
+            }
+            // The plan's allowance is shared with REST; over it the connection stays open.
+            var allowance = await limiter.TryConsumeAsync(connection.UserId, stopping);
+            if (!allowance.Allowed)
+            {
+                await connection.SendAsync("error", new RateLimitedPayload("RATE_LIMITED",
+                    $"Your plan allows {allowance.Limit} chat messages per {RateWindow.Describe(settings.RateLimitWindow)}; try again in {allowance.RetryAfterSeconds} seconds.",
+                    allowance.RetryAfterSeconds));
                 return;
             }
 

@@ -10,6 +10,8 @@ public sealed record Envelope(string Type, object Payload, string Timestamp);
 
 public sealed record ErrorPayload(string Code, string Message);
 
+public sealed record RateLimitedPayload(string Code, string Message, int RetryAfter);
+
 /// <summary>
 /// One accepted WebSocket. Sends are serialized with a lock because agent runs, the receive loop
 /// and account events may all send at once, and a WebSocket allows one send at a time.

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using FluentAssertions;
+using GherkinEngine;
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Drivers;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>Answers and what they cost: the usage report against the contract's price.</summary>
+[Binding]
+public sealed class BillingSteps(People people, BackendApi backend, BillingApi billing, ChatExchanges exchanges, AgentAnswers expected)
+{
+    [When("{word} asks {int} question(s) and each/it is answered")]
+    [Given("{word} has asked {int} question(s) and each was answered")]
+    public async Task AsksAndEachIsAnswered(string alias, int count)
+    {
+        for (var i = 1; i <= count; i++)
+            Answered(alias, await backend.SendChatMessageAsync(people[alias].AccessToken, $"Question {i}: what should {alias} optimise next?"));
+    }
+
+    [When("{word} asks {int} questions at the same time and each is answered")]
+    public async Task AsksAtTheSameTime(string alias, int count)
+    {
+        var token = people[alias].AccessToken;
+        var answers = await Task.WhenAll(Enumerable.Range(1, count)
+            .Select(i => backend.SendChatMessageAsync(token, $"Parallel question {i}: which of my workloads is the most expensive?")));
+        foreach (var answer in answers) Answered(alias, answer);
+        answers.Select(a => a["run_id"]).Should().OnlyHaveUniqueItems("each question is its own run");
+    }
+
+    [Then("{word}'s usage for this month shows:")]
+    public async Task UsageShows(string alias, DataTable table)
+    {
+        var row = table.Rows.Single();
+        var usage = await UsageOf(alias);
+        usage.UserId.Should().Be(people[alias].UserId, "the usage is her own");
+        new { usage.Runs, usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens }.Should().BeEquivalentTo(new
+        {
+            Runs = long.Parse(row["answers"], CultureInfo.InvariantCulture),
+            PromptTokens = long.Parse(row["prompt tokens"], CultureInfo.InvariantCulture),
+            CompletionTokens = long.Parse(row["completion tokens"], CultureInfo.InvariantCulture),
+            TotalTokens = long.Parse(row["tokens"], CultureInfo.InvariantCulture),
+        }, "each completed answer is billed exactly once, for the tokens the language model reported, and nothing else is");
+    }
+
+    [Then(@"^(\w+) is charged \$(\d+\.\d\d) for the tokens plus a \$(\d+\.\d\d) performance fee, \$(\d+\.\d\d) in total$")]
+    public async Task IsCharged(string alias, decimal cost, decimal fee, decimal total)
+    {
+        var usage = await UsageOf(alias);
+        var contract = Price.For(usage.TotalTokens);
+        (Cents(cost), Cents(fee), Cents(total)).Should().Be(contract,
+            $"the feature's amounts follow the contract's price for {usage.TotalTokens} tokens ($0.15 per 1,000, a 20% fee, rounded half up on the period)");
+        (usage.CostCents, usage.PerformanceFeeCents, usage.TotalCents).Should().Be(contract, "the platform charges the contract's price");
+    }
+
+    private void Answered(string alias, ApiResponse answer)
+    {
+        exchanges.Of(alias).Add(answer);
+        answer.Status.Should().Be(HttpStatusCode.OK, $"{alias}'s question is answered ({answer.Detail})");
+        var (_, promptTokens, completionTokens) = expected.For(alias);
+        answer.Body!["usage"]!["prompt_tokens"]!.GetValue<int>().Should().Be(promptTokens, "the answer reports the language model's token counts");
+        answer.Body!["usage"]!["completion_tokens"]!.GetValue<int>().Should().Be(completionTokens);
+    }
+
+    private async Task<UsageReport> UsageOf(string alias)
+    {
+        var usage = await billing.UsageAsync(people[alias].AccessToken);
+        usage.IsSuccess.Should().BeTrue($"{alias} can see her usage, but the platform answered {usage.Status}: {usage.Detail}");
+        return usage.As<UsageReport>();
+    }
+
+    private static long Cents(decimal dollars) => (long)(dollars * 100m);
+}

@@ -1,0 +1,191 @@
+using System.Net;
+using FluentAssertions;
+using GherkinEngine;
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Drivers;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>Plans and their allowances: who is on which plan, bursts of questions, being slowed down.</summary>
+[Binding]
+public sealed class PlanSteps(
+    People people, AuthApi auth, BackendApi backend, PlanAdministration plans, ChatExchanges exchanges,
+    ChatSessions chats, EnvironmentContext environment)
+{
+    /// <summary>The contract: a new user is visible in the backend within one second of signing up.</summary>
+    private static readonly TimeSpan UserConsistency = TimeSpan.FromSeconds(1);
+
+    /// <summary>The contract: a plan change is visible within 500 ms.</summary>
+    private static readonly TimeSpan PlanConsistency = TimeSpan.FromMilliseconds(500);
+
+    [Given("{word} is a customer on the {word} plan")]
+    public async Task IsACustomerOnPlan(string alias, string plan)
+    {
+        var person = people[alias];
+        var signedUp = await auth.RegisterAsync(person.Email, person.Password, person.FullName);
+        signedUp.IsSuccess.Should().BeTrue($"{alias} signs up with a fresh email and a strong password, but the auth service answered {signedUp.Status}: {signedUp.Detail}");
+        person.Session = signedUp.As<Session>();
+        person.UserId = person.Session.UserId;
+
+        var known = await backend.ProfileWhenKnownAsync(person.AccessToken, UserConsistency);
+        known.IsSuccess.Should().BeTrue($"the platform must know {alias} within a second of sign-up, but answered {known.Status}: {known.Detail}");
+        if (!string.Equals(known["plan_tier"], plan, StringComparison.OrdinalIgnoreCase))
+            await ChangePlanAsync(alias, plan);
+    }
+
+    [When("{word}'s plan is upgraded to {word}")]
+    public Task PlanIsUpgraded(string alias, string plan) => ChangePlanAsync(alias, plan);
+
+    [When("{word} asks as many questions as the {word} plan allows in one rate window")]
+    [Given("{word} has asked as many questions as the {word} plan allows in one rate window")]
+    public async Task AsksTheWholeAllowance(string alias, string plan)
+    {
+        var allowance = AllowanceOf(plan);
+        for (var i = 1; i <= allowance; i++) await AskAsync(alias, $"Question {i} of {allowance}: where does my cloud budget go?");
+    }
+
+    [When("{word} asks as many questions as the {word} plan allows in one rate window, all at once")]
+    public async Task AsksTheWholeAllowanceAtOnce(string alias, string plan)
+    {
+        var allowance = AllowanceOf(plan);
+        var token = people[alias].AccessToken;
+        var answers = await Task.WhenAll(Enumerable.Range(1, allowance)
+            .Select(i => backend.SendChatMessageAsync(token, $"Question {i} of {allowance}: where does my cloud budget go?")));
+        exchanges.Of(alias).AddRange(answers);
+    }
+
+    [When("{word} asks one more question")]
+    [When("{word} asks a question")]
+    public Task AsksOneMore(string alias) => AskAsync(alias, "One more: how do I lower my latency?");
+
+    [When("{word} and {word} each ask one question more than the {word} plan allows in one rate window")]
+    public async Task BothAskOneMoreThanAllowed(string first, string second, string plan)
+    {
+        var questions = AllowanceOf(plan) + 1;
+        // Side by side, as two customers would.
+        await Task.WhenAll(Burst(first), Burst(second));
+
+        async Task Burst(string alias)
+        {
+            for (var i = 1; i <= questions; i++) await AskAsync(alias, $"Question {i} of {questions}: which workload costs the most?");
+        }
+    }
+
+    [Then("each of {word}'s questions is answered and tells her/him/them how many she/he/they has/have left")]
+    public void EveryOneAnsweredWithCountdown(string alias)
+    {
+        var answers = exchanges.Of(alias);
+        var allowance = answers.Count;
+        answers.Should().AllSatisfy(a => a.Status.Should().Be(HttpStatusCode.OK, $"every question within the allowance is answered ({a.Detail})"));
+        answers.Select(a => Header(a, "X-RateLimit-Limit")).Should().AllBeEquivalentTo(allowance, "each answer announces the plan's allowance");
+        answers.Select(a => Header(a, "X-RateLimit-Remaining")).Should().BeEquivalentTo(Enumerable.Range(0, allowance),
+            "each answer says how many questions are left in the window, each question counted once");
+    }
+
+    [Then("{word}'s next question is slowed down with a {string}")]
+    public async Task NextQuestionIsSlowedDown(string alias, string _)
+    {
+        await AsksOneMore(alias);
+        IsSlowedDown(alias, _);
+    }
+
+    [Then("{word} is slowed down with a {string}")]
+    [Then("{word}'s last question is slowed down with a {string}")]
+    public void IsSlowedDown(string alias, string _)
+    {
+        var refusal = exchanges.LastOf(alias);
+        refusal.Status.Should().Be(HttpStatusCode.TooManyRequests, $"{alias} asked more than her plan allows ({refusal.Detail})");
+        refusal.Headers.Should().ContainKey("Retry-After", "a slowed-down customer is told when to try again");
+        var seconds = int.Parse(refusal.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture);
+        seconds.Should().BeInRange(1, (int)Math.Ceiling(RateWindow.TotalSeconds), "the wait is within the plan's window");
+        refusal.Detail.Should().Contain($"try again in {seconds} seconds", "the refusal says, in words, how long to wait");
+        Header(refusal, "X-RateLimit-Remaining").Should().Be(0, "nothing is left in this window");
+        exchanges.AnnouncedWaitSeconds[alias] = seconds;
+    }
+
+    [Then("all of {word}'s questions are answered")]
+    public void AllAnswered(string alias) =>
+        exchanges.Of(alias).Should().NotBeEmpty().And.AllSatisfy(a => a.Status.Should().Be(HttpStatusCode.OK,
+            $"{alias}'s plan allows more than this, so none of her questions is slowed down ({a.Detail})"));
+
+    [Then("{word}'s question is answered, and she/he/they still has/have all but one of her/his/their {word} questions left")]
+    public void AnsweredWithAllButOneLeft(string alias, string plan)
+    {
+        var answer = exchanges.LastOf(alias);
+        answer.Status.Should().Be(HttpStatusCode.OK, $"another customer's burst must not slow {alias} down ({answer.Detail})");
+        Header(answer, "X-RateLimit-Remaining").Should().Be(AllowanceOf(plan) - 1, $"only {alias}'s own question counts against her allowance");
+    }
+
+    [Then("{word}'s next question is answered, in the same session")]
+    public async Task NextQuestionAnsweredSameSession(string alias)
+    {
+        await AsksOneMore(alias);
+        var answer = exchanges.LastOf(alias);
+        answer.Status.Should().Be(HttpStatusCode.OK, $"the upgrade lifts the limit without a new login ({answer.Detail})");
+    }
+
+    [Then("the {word} plan allows more questions than the plan below it")]
+    public void AllowsMoreThanThePlanBelow(string plan)
+    {
+        var plans = environment.Environment.PlanAllowances.Keys.ToList(); // cheapest first
+        var index = plans.FindIndex(p => p.Equals(plan, StringComparison.OrdinalIgnoreCase));
+        if (index > 0)
+            AllowanceOf(plan).Should().BeGreaterThan(AllowanceOf(plans[index - 1]), $"the {plan} plan costs more than the {plans[index - 1]} plan");
+    }
+
+    [Then("{word} is told on her/his/their live connection to try again in N seconds, and stays connected")]
+    public async Task ToldOnTheConnection(string alias)
+    {
+        var connection = chats.Of(people[alias]);
+        var error = await connection.WaitForAsync(e => e.Type == "error" || AgentEvent.RunEventTypes.Contains(e.Type), "the answer to her question");
+        error.Type.Should().Be("error", "she is over her allowance, so no run may start: " + error.Raw);
+        error["code"].Should().Be("RATE_LIMITED");
+        var seconds = error.Payload["retry_after"]?.GetValue<int>() ?? 0;
+        seconds.Should().BeInRange(1, (int)Math.Ceiling(RateWindow.TotalSeconds), "the connection says when to try again");
+        exchanges.AnnouncedWaitSeconds[alias] = seconds;
+
+        await connection.SendAsync("ping", new { });
+        await connection.WaitForAsync("pong");
+        connection.CloseStatus.Should().BeNull("being slowed down does not cost her the connection");
+    }
+
+    [When("{word} waits as long as she/he/they was/were told")]
+    public async Task WaitsAsTold(string alias)
+    {
+        // The wait the service announced is the condition itself: nothing else would tell the window has passed.
+        await Task.Delay(TimeSpan.FromSeconds(exchanges.AnnouncedWaitSeconds[alias]));
+    }
+
+    private TimeSpan RateWindow => environment.Environment.IsLocal ? Support.Stack.TestStackTuning.RateWindow : TimeSpan.FromMinutes(1);
+
+    private async Task AskAsync(string alias, string question) =>
+        exchanges.Of(alias).Add(await backend.SendChatMessageAsync(people[alias].AccessToken, question));
+
+    private async Task ChangePlanAsync(string alias, string plan)
+    {
+        var person = people[alias];
+        var changed = await plans.ChangePlanAsync(person.UserId!, plan);
+        changed.IsSuccess.Should().BeTrue($"the auth service changes {alias}'s plan to {plan}, but answered {changed.Status}: {changed.Detail}");
+
+        var deadline = DateTime.UtcNow + PlanConsistency;
+        while (true)
+        {
+            var profile = await backend.ProfileAsync(person.AccessToken);
+            if (string.Equals(profile["plan_tier"], plan, StringComparison.OrdinalIgnoreCase)) return;
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"The platform still has {alias} on the '{profile["plan_tier"]}' plan {PlanConsistency.TotalMilliseconds:0} ms after the change to '{plan}'.");
+            await Task.Delay(25);
+        }
+    }
+
+    private int AllowanceOf(string plan) =>
+        environment.Environment.PlanAllowances.TryGetValue(plan, out var allowance)
+            ? allowance
+            : throw new ArgumentException($"There is no '{plan}' plan; plans are {string.Join(", ", environment.Environment.PlanAllowances.Keys)}.");
+
+    private static int Header(ApiResponse answer, string name)
+    {
+        answer.Headers.Should().ContainKey(name, $"every answer to a signed-in customer carries {name}");
+        return int.Parse(answer.Headers[name], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

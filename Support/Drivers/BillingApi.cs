@@ -1,0 +1,37 @@
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Evidence;
+using RestSharp;
+
+namespace Netra.Acceptance.Support.Drivers;
+
+/// <summary>The backend's billing contract: a user's usage and charges for the current period.</summary>
+public sealed class BillingApi(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+{
+    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Backend, transcript);
+
+    public async Task<ApiResponse> UsageAsync(string? accessToken) =>
+        ApiResponse.From(await _client.ExecuteAsync(new RestRequest("/api/v1/billing/usage").WithBearer(accessToken)));
+
+    public void Dispose() => _client.Dispose();
+}
+
+/// <summary>The usage report, as the contract names its fields.</summary>
+public sealed record UsageReport(
+    string UserId, string PlanTier, string PeriodStart, string PeriodEnd, long Runs,
+    long PromptTokens, long CompletionTokens, long TotalTokens, long CostCents, long PerformanceFeeCents, long TotalCents);
+
+/// <summary>
+/// The contract's price, as the suite states it independently of any service: $0.15 per 1,000 tokens
+/// (prompt plus completion) and a 20% performance fee on top; whole cents, rounded half up once on the
+/// period's totals (cost and fee each from their exact amounts; the total is their sum).
+/// </summary>
+public static class Price
+{
+    public static (long CostCents, long FeeCents, long TotalCents) For(long tokens)
+    {
+        var exactCost = tokens * 15m / 1000m;
+        var cost = (long)Math.Round(exactCost, MidpointRounding.AwayFromZero);
+        var fee = (long)Math.Round(exactCost * 0.20m, MidpointRounding.AwayFromZero);
+        return (cost, fee, cost + fee);
+    }
+}

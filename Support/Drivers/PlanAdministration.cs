@@ -1,0 +1,30 @@
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Evidence;
+using RestSharp;
+using Xunit;
+
+namespace Netra.Acceptance.Support.Drivers;
+
+/// <summary>
+/// The auth service's administrative plan change (PUT /auth/admin/users/{id}/plan), made with the
+/// environment's service credentials, as the billing system would after a purchase.
+/// </summary>
+public sealed class PlanAdministration(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+{
+    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Auth, transcript);
+
+    public async Task<ApiResponse> ChangePlanAsync(string userId, string planTier)
+    {
+        var secret = environment.Environment.ServiceSecret;
+        if (secret is null)
+            Assert.Skip("Left out: this scenario changes a customer's plan, which needs the environment's service secret. " +
+                        "Set NETRA_SERVICE_SECRET to run it against this environment.");
+        var request = new RestRequest($"/auth/admin/users/{Uri.EscapeDataString(userId)}/plan", Method.Put)
+            .AddHeader("X-Service-ID", "netra-acceptance")
+            .AddHeader("X-Service-Secret", secret)
+            .AddJsonBody(new { plan_tier = planTier });
+        return ApiResponse.From(await _client.ExecuteAsync(request));
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Netra.Acceptance.Support.Stack;
+
+/// <summary>
+/// Settings the harness gives the local stack so that time-bound behaviour is quick to observe:
+/// a rate window of a few seconds (instead of a minute) with small allowances that still grow with
+/// the plan, and a short LLM timeout. Scenarios read the allowances from here (or the contract's
+/// defaults when attached) and wait for what the services announce (Retry-After), never a guess.
+/// </summary>
+public static class TestStackTuning
+{
+    // Long enough that a burst fits in one window even on a loaded machine, short enough to wait out once.
+    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(8);
+    // Short enough that "the model is too slow" costs a scenario seconds, long enough for a loaded CI machine.
+    public static readonly TimeSpan LlmTimeout = TimeSpan.FromSeconds(4);
+
+    public static readonly IReadOnlyDictionary<string, int> PlanAllowances =
+        new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["free"] = 3, ["early"] = 4, ["mid"] = 5, ["enterprise"] = 7 };
+
+    /// <summary>The contract's per-minute allowances, for an environment the suite did not start.</summary>
+    public static readonly IReadOnlyDictionary<string, int> ContractPlanAllowances =
+        new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["free"] = 10, ["early"] = 30, ["mid"] = 60, ["enterprise"] = 300 };
+
+    /// <summary>The backend's default LLM_TIMEOUT_SECONDS.</summary>
+    public static readonly TimeSpan ContractLlmTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>The backend's environment variables for the above (docs/stack-interface.md).</summary>
+    public static IReadOnlyDictionary<string, string> BackendEnvironment => new Dictionary<string, string>
+    {
+        ["RATE_LIMIT_WINDOW_SECONDS"] = RateWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+        ["RATE_LIMIT_FREE"] = PlanAllowances["free"].ToString(CultureInfo.InvariantCulture),
+        ["RATE_LIMIT_EARLY"] = PlanAllowances["early"].ToString(CultureInfo.InvariantCulture),
+        ["RATE_LIMIT_MID"] = PlanAllowances["mid"].ToString(CultureInfo.InvariantCulture),
+        ["RATE_LIMIT_ENTERPRISE"] = PlanAllowances["enterprise"].ToString(CultureInfo.InvariantCulture),
+        ["LLM_TIMEOUT_SECONDS"] = LlmTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Adds the entries to a service's environment (the variables above win).</summary>
+    public static Dictionary<string, string> With(this Dictionary<string, string> environment, IReadOnlyDictionary<string, string> more)
+    {
+        foreach (var (key, value) in more) environment[key] = value;
+        return environment;
+    }
+}
