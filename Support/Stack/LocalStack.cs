@@ -47,6 +47,7 @@ public sealed class LocalStack : IAsyncDisposable
         var artifacts = Path.Combine(RepositoryRoot.Find(), "artifacts", "stack");
         Uri Loopback() => new($"http://127.0.0.1:{FreePort.Next()}");
         var llm = Loopback();
+        var idp = Loopback();
         var auth = Loopback();
         var backend = Loopback();
         var frontend = Loopback();
@@ -69,6 +70,14 @@ public sealed class LocalStack : IAsyncDisposable
         }
 
         Service("llm-provider", "Netra.LlmProvider", llm, new());
+        var idpClientSecret = Secret();
+        Service("identity-provider", "Netra.IdentityProvider", idp, new()
+        {
+            ["IDP_CLIENT_ID"] = "netra-auth",
+            ["IDP_CLIENT_SECRET"] = idpClientSecret,
+            ["IDP_REDIRECT_URIS"] = $"{Url(auth)}/auth/callback",
+            ["IDP_DB_PATH"] = Path.Combine(data, "idp.db"),
+        });
         Service("auth", "Netra.Auth", auth, new()
         {
             ["JWT_SECRET_KEY"] = JwtSecret,
@@ -77,6 +86,11 @@ public sealed class LocalStack : IAsyncDisposable
             ["BACKEND_URL"] = Url(backend),
             ["FRONTEND_URL"] = Url(frontend),
             ["ALLOWED_ORIGINS"] = origins,
+            ["GOOGLE_AUTHORITY"] = Url(idp),
+            ["GOOGLE_CLIENT_ID"] = "netra-auth",
+            ["GOOGLE_CLIENT_SECRET"] = idpClientSecret,
+            ["AUTH_PUBLIC_URL"] = Url(auth),
+            ["LOGIN_LOCKOUT_MINUTES"] = "0.05", // 3 s, so the lockout scenario sees it pass without waiting minutes
         });
         Service("backend", "Netra.Backend", backend, new()
         {
@@ -87,6 +101,8 @@ public sealed class LocalStack : IAsyncDisposable
             ["LLM_BASE_URL"] = Url(llm),
             ["LLM_API_KEY"] = "acceptance-" + runId,
             ["ALLOWED_ORIGINS"] = origins,
+            ["TOKEN_CHECK_CACHE_SECONDS"] = "0.5", // revocations reach the backend within moments
+            ["TOKEN_RECHECK_SECONDS"] = "0.5",
         });
         Service("frontend", "Netra.Frontend", frontend, new()
         {

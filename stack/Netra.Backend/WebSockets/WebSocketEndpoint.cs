@@ -23,7 +23,7 @@ public static class WebSocketEndpoint
     public static void MapWebSocketEndpoint(this IEndpointRouteBuilder app) => app.Map("/ws", HandleAsync);
 
     private static async Task HandleAsync(HttpContext context, BackendSettings settings, AccessTokenValidator validator,
-        AgentRunner runner, ConnectionRegistry registry, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        AgentRunner runner, ConnectionRegistry registry, ConnectionTokens tokens, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var logger = loggers.CreateLogger("Netra.Backend.WebSockets");
 
@@ -65,6 +65,7 @@ public static class WebSocketEndpoint
 
         var connection = new WsConnection(socket, validation.Token!.UserId, logger);
         registry.Add(connection);
+        tokens.Track(connection, validation.Token!);
         var session = new Session(connection, runner, logger, lifetime.ApplicationStopping);
         try
         {
@@ -74,6 +75,7 @@ public static class WebSocketEndpoint
         finally
         {
             registry.Remove(connection);
+            tokens.Forget(connection);
             await session.WaitForRunsAsync();
         }
     }
