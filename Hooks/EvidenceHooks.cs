@@ -19,7 +19,7 @@ public sealed class EvidenceHooks(
     [AfterScenario(Order = 0)]
     public async Task CollectEvidenceOnFailure()
     {
-        if (scenario.TestError is null) return;
+        if (scenario.TestError is null || scenario.ContainsKey(SigningKeyHooks.NotApplicableKey)) return;
 
         var folder = EvidenceFolder.For(environment.Environment.Settings.ResultsDirectory, scenario.ScenarioInfo.Title);
         var report = new EvidenceReport(folder);
