@@ -15,7 +15,7 @@ public sealed class BrowserTabSteps(BrowserSession browser)
     {
         var tab = await browser.OpenAnotherTabAsync();
         await tab.GotoAsync("/logout");
-        await tab.WaitForURLAsync("**/login");
+        await Expect(tab).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"), new() { Timeout = 15_000 });
     }
 
     [Then("the chat in {word}'s first tab is disconnected because her/his/their session has ended")]

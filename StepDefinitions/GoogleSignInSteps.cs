@@ -31,7 +31,7 @@ public sealed class GoogleSignInSteps(
     [Then("{word} is in the chat with her/his/their live connection up")]
     public async Task IsInTheChat(string alias)
     {
-        await chat.WaitUntilConnectedAsync();
+        await googlePages.WaitForTheChatAsync();
         var token = await chat.StoredAccessTokenAsync();
         token.Should().NotBeNullOrEmpty("signing in with Google leaves a Netra session in the browser");
         var person = people[alias];
@@ -178,6 +178,6 @@ public sealed class GoogleSignInSteps(
         (await chat.StoredAccessTokenAsync()).Should().BeNull("a cancelled sign-in leaves no session in the browser");
         var page = await browser.PageAsync();
         await page.GotoAsync("/chat");
-        await page.WaitForURLAsync("**/login");
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"), new() { Timeout = 15_000 });
     }
 }

@@ -19,14 +19,24 @@ public sealed class GoogleSignInPages(BrowserSession browser)
         await Expect(page.GetByTestId("idp-email")).ToBeVisibleAsync();
         await page.GetByTestId("idp-email").FillAsync(email);
         await page.GetByTestId("idp-name").FillAsync(name);
-        await page.GetByTestId(cancel ? "idp-cancel" : "idp-signin").ClickAsync();
+        // The way back crosses the provider, the auth service and the website: allow it more than one page's time.
+        await page.GetByTestId(cancel ? "idp-cancel" : "idp-signin").ClickAsync(new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Waits until the sign-in has ended in the chat with its live connection up (three services' round trip).</summary>
+    public async Task WaitForTheChatAsync()
+    {
+        var page = await browser.PageAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/chat$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("main-chat")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
     }
 
     /// <summary>Waits for the sign-in error page and returns what it says.</summary>
     public async Task<string> ErrorPageMessageAsync()
     {
         var page = await browser.PageAsync();
-        await page.WaitForURLAsync("**/auth/error**");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/auth/error"), new() { Timeout = 30_000 });
         var banner = page.GetByTestId("error-banner");
         await Expect(banner).ToBeVisibleAsync();
         return await banner.InnerTextAsync();

@@ -90,7 +90,7 @@ public sealed class LocalStack : IAsyncDisposable
             ["GOOGLE_CLIENT_ID"] = "netra-auth",
             ["GOOGLE_CLIENT_SECRET"] = idpClientSecret,
             ["AUTH_PUBLIC_URL"] = Url(auth),
-            ["LOGIN_LOCKOUT_MINUTES"] = "0.05", // 3 s, so the lockout scenario sees it pass without waiting minutes
+            ["LOGIN_LOCKOUT_MINUTES"] = "0.15", // 9 s, so the lockout scenario sees it pass without waiting minutes
         });
         Service("backend", "Netra.Backend", backend, new()
         {

@@ -4,10 +4,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using System.Collections.Concurrent;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
 
 // The Google stand-in: an OpenID Connect provider with discovery, authorize (a sign-in page where a test
 // identity types an email and a name), token, JWKS and userinfo. PKCE (S256) is required, codes are
@@ -17,9 +19,10 @@ var clientId = Env("IDP_CLIENT_ID") ?? "netra-auth";
 var clientSecret = Env("IDP_CLIENT_SECRET") ?? "netra-dev-idp-secret-not-for-production";
 var redirectUris = (Env("IDP_REDIRECT_URIS") ?? "http://localhost:8001/auth/callback")
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-var dbPath = Path.GetFullPath(Env("IDP_DB_PATH") ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "data", "idp.db"));
-Directory.CreateDirectory(Path.GetDirectoryName(dbPath)!);
-if (File.Exists(dbPath)) File.Delete(dbPath); // a fresh store each start: keys are ephemeral anyway
+// Degraded mode (no database): the one client is configured from the environment, codes are self-contained
+// and their single use is enforced in memory. It starts in a fraction of the time of the EF Core stores.
+// IDP_DB_PATH is accepted for a store-backed variant and unused here.
+var redeemedCodes = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.ClearProviders();
@@ -28,13 +31,7 @@ builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:8091");
 
-builder.Services.AddDbContext<IdpDb>(o =>
-{
-    o.UseSqlite($"Data Source={dbPath}");
-    o.UseOpenIddict();
-});
 builder.Services.AddOpenIddict()
-    .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdpDb>())
     .AddServer(o =>
     {
         o.SetAuthorizationEndpointUris("o/oauth2/auth")
@@ -46,7 +43,39 @@ builder.Services.AddOpenIddict()
         o.SetAuthorizationCodeLifetime(TimeSpan.FromSeconds(60));
         o.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
         o.RegisterClaims(Claims.Email, Claims.EmailVerified, Claims.Name);
-        o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+        // Ephemeral keys, cheap to make: RSA key generation costs seconds on a busy machine. Codes and access
+        // tokens are encrypted with a random AES key; ID tokens are signed with a fresh P-256 key (ES256), published in the JWKS.
+        o.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
+        o.AddSigningKey(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) });
+        o.EnableDegradedMode();
+        // Exactly the registered client and, byte for byte, one of its registered redirect URIs.
+        o.AddEventHandler<ValidateAuthorizationRequestContext>(h => h.UseInlineHandler(context =>
+        {
+            if (context.ClientId != clientId)
+                context.Reject(Errors.InvalidClient, "The specified 'client_id' is not registered.");
+            else if (!redirectUris.Contains(context.RedirectUri, StringComparer.Ordinal))
+                context.Reject(Errors.InvalidRequest, "The specified 'redirect_uri' is not valid for this client application.");
+            return default;
+        }));
+        // The client authenticates with its secret; each authorization code is redeemed at most once.
+        o.AddEventHandler<ValidateTokenRequestContext>(h => h.UseInlineHandler(context =>
+        {
+            if (context.ClientId != clientId || context.ClientSecret is null ||
+                !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(context.ClientSecret), Encoding.UTF8.GetBytes(clientSecret)))
+            {
+                context.Reject(Errors.InvalidClient, "The client credentials are invalid.");
+                return default;
+            }
+            if (context.Request.IsAuthorizationCodeGrantType())
+            {
+                var now = DateTimeOffset.UtcNow;
+                foreach (var (code, at) in redeemedCodes)
+                    if (now - at > TimeSpan.FromMinutes(5)) redeemedCodes.TryRemove(code, out _);
+                if (context.Request.Code is { } presented && !redeemedCodes.TryAdd(presented, now))
+                    context.Reject(Errors.InvalidGrant, "The specified authorization code has already been redeemed.");
+            }
+            return default;
+        }));
         o.DisableAccessTokenEncryption();
         o.UseAspNetCore()
          .EnableAuthorizationEndpointPassthrough()
@@ -55,28 +84,6 @@ builder.Services.AddOpenIddict()
     });
 
 var app = builder.Build();
-
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<IdpDb>().Database.EnsureCreatedAsync();
-    var apps = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-    var client = new OpenIddictApplicationDescriptor
-    {
-        ClientId = clientId,
-        ClientSecret = clientSecret,
-        ClientType = ClientTypes.Confidential,
-        DisplayName = "Netra",
-        Permissions =
-        {
-            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
-            Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code,
-            Permissions.Scopes.Email, Permissions.Scopes.Profile,
-        },
-        Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-    };
-    foreach (var uri in redirectUris) client.RedirectUris.Add(new Uri(uri));
-    await apps.CreateAsync(client);
-}
 
 app.MapGet("/health", () => Results.Ok(new { status = "healthy", service = "identity-provider" }));
 
@@ -154,4 +161,4 @@ static string SignInPage(OpenIddictRequest request, string? error)
         """;
 }
 
-public sealed class IdpDb(DbContextOptions<IdpDb> options) : DbContext(options);
+

@@ -10,7 +10,7 @@ public sealed record ProviderIdentity(string Subject, string Email, bool EmailVe
 /// <summary>Talks to the OpenID Connect provider: discovery (cached), code exchange and ID token validation.</summary>
 public sealed class GoogleProvider(GoogleSettings settings, ILogger<GoogleProvider> log) : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Discovery? _discovery;
@@ -104,7 +104,7 @@ public sealed class GoogleProvider(GoogleSettings settings, ILogger<GoogleProvid
         ValidIssuer = d.Issuer,
         ValidAudience = settings.ClientId,
         IssuerSigningKeys = d.Keys.GetSigningKeys(),
-        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256], // asymmetric only
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ClockSkew = TimeSpan.FromMinutes(1),
