@@ -23,7 +23,7 @@ public sealed class BrowserTabSteps(BrowserSession browser)
     {
         // The first tab was not told about the logout: only the platform can end its connection.
         var first = await browser.PageAsync();
-        await Expect(first.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "disconnected", new() { Timeout = 5_000 });
+        await Expect(first.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "disconnected", new() { Timeout = 16_000 });
         var banner = first.GetByTestId("error-banner");
         await Expect(banner).ToContainTextAsync("AUTH_FAILED");
         (await banner.InnerTextAsync()).Should().Contain("session has ended");

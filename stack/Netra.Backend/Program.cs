@@ -47,7 +47,7 @@ services.AddSingleton<UserStore>();
 services.AddSingleton<ThreadStore>();
 services.AddSingleton<ServiceCredentials>();
 services.AddSingleton<ITokenRevocationCheck, AuthServiceRevocationCheck>();
-services.AddHttpClient(AuthServiceRevocationCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(2));
+services.AddHttpClient(AuthServiceRevocationCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 services.AddSingleton<ConnectionTokens>();
 services.AddHostedService<ConnectionRevalidationService>();
 services.AddSingleton<AccessTokenValidator>();

@@ -11,9 +11,9 @@ namespace Netra.Backend.Auth;
 /// Learns revocations (logout, refresh-token reuse, deleted accounts) from the auth service:
 /// POST {AUTH_URL}/auth/validate with service credentials. Answers are cached briefly
 /// (<c>TOKEN_CHECK_CACHE_SECONDS</c>, default 5) so a busy token costs one call per window; a revocation is
-/// remembered until the token expires. While the auth service is unreachable, tokens this backend already
-/// trusted keep working (contract decision); tokens it has never seen are refused, because nobody can vouch
-/// that they were not revoked.
+/// remembered until the token expires. While the auth service cannot answer, tokens that passed the local
+/// checks (signature, issuer, audience, expiry, type) keep working (contract decision: availability over a
+/// revocation that cannot be learned right now); a revocation known before the outage still holds.
 /// </summary>
 public sealed class AuthServiceRevocationCheck : ITokenRevocationCheck
 {
@@ -79,8 +79,8 @@ public sealed class AuthServiceRevocationCheck : ITokenRevocationCheck
         }
 
         if (valid is null)
-            // Degraded: what we trusted before stays trusted; what we never saw cannot be vouched for.
-            return known is null;
+            // Degraded: a known revocation was answered above; everything else that passed the local checks keeps working.
+            return false;
         _known[key] = new Entry(!valid.Value, now, token.ExpiresAt);
         return !valid.Value;
     }
