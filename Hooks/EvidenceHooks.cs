@@ -19,8 +19,8 @@ public sealed class EvidenceHooks(
     [AfterScenario(Order = 0)]
     public async Task CollectEvidenceOnFailure()
     {
-        // A scenario left out on purpose (Assert.Skip: the environment cannot run it) is no failure.
-        if (scenario.TestError is null or Xunit.Sdk.SkipException) return;
+        // A scenario left out on purpose (the environment cannot run it) is no failure.
+        if (scenario.TestError is null or Xunit.Sdk.SkipException || scenario.ContainsKey(SigningKeyHooks.NotApplicableKey)) return;
 
         var folder = EvidenceFolder.For(environment.Environment.Settings.ResultsDirectory, scenario.ScenarioInfo.Title);
         var report = new EvidenceReport(folder);

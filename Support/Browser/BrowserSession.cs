@@ -31,6 +31,13 @@ public sealed class BrowserSession(EnvironmentContext environment, ScenarioTrans
         return _page;
     }
 
+    /// <summary>Another tab of the same browser (same storage and session as the first page).</summary>
+    public async Task<IPage> OpenAnotherTabAsync()
+    {
+        await PageAsync();
+        return await _context!.NewPageAsync();
+    }
+
     /// <summary>Saves a screenshot and the trace into <paramref name="folder"/>; returns the files written.</summary>
     public async Task<IReadOnlyList<string>> SaveEvidenceAsync(string folder)
     {

@@ -53,6 +53,7 @@ public sealed class LocalStack : IAsyncDisposable
         var artifacts = Path.Combine(RepositoryRoot.Find(), "artifacts", "stack");
         Uri Loopback() => new($"http://127.0.0.1:{FreePort.Next()}");
         var llm = Loopback();
+        var idp = Loopback();
         var auth = Loopback();
         var backend = Loopback();
         var frontend = Loopback();
@@ -75,6 +76,14 @@ public sealed class LocalStack : IAsyncDisposable
         }
 
         Service("llm-provider", "Netra.LlmProvider", llm, new());
+        var idpClientSecret = Secret();
+        Service("identity-provider", "Netra.IdentityProvider", idp, new()
+        {
+            ["IDP_CLIENT_ID"] = "netra-auth",
+            ["IDP_CLIENT_SECRET"] = idpClientSecret,
+            ["IDP_REDIRECT_URIS"] = $"{Url(auth)}/auth/callback",
+            ["IDP_DB_PATH"] = Path.Combine(data, "idp.db"),
+        });
         Service("auth", "Netra.Auth", auth, new()
         {
             ["JWT_SECRET_KEY"] = JwtSecret,
@@ -83,6 +92,11 @@ public sealed class LocalStack : IAsyncDisposable
             ["BACKEND_URL"] = Url(backend),
             ["FRONTEND_URL"] = Url(frontend),
             ["ALLOWED_ORIGINS"] = origins,
+            ["GOOGLE_AUTHORITY"] = Url(idp),
+            ["GOOGLE_CLIENT_ID"] = "netra-auth",
+            ["GOOGLE_CLIENT_SECRET"] = idpClientSecret,
+            ["AUTH_PUBLIC_URL"] = Url(auth),
+            ["LOGIN_LOCKOUT_MINUTES"] = "0.15", // 9 s, so the lockout scenario sees it pass without waiting minutes
         });
         Service("backend", "Netra.Backend", backend, new Dictionary<string, string>
         {
@@ -93,6 +107,8 @@ public sealed class LocalStack : IAsyncDisposable
             ["LLM_BASE_URL"] = Url(llm),
             ["LLM_API_KEY"] = "acceptance-" + runId,
             ["ALLOWED_ORIGINS"] = origins,
+            ["TOKEN_CHECK_CACHE_SECONDS"] = "0.5", // revocations reach the backend within moments
+            ["TOKEN_RECHECK_SECONDS"] = "0.5",
         }.With(TestStackTuning.BackendEnvironment));
         Service("frontend", "Netra.Frontend", frontend, new()
         {

@@ -4,6 +4,7 @@ using Netra.Auth.Endpoints;
 using Netra.Auth.Events;
 using Netra.Auth.Http;
 using Netra.Auth.Security;
+using Netra.Auth.Sso;
 using Netra.Auth.Tokens;
 
 AuthSettings settings;
@@ -52,13 +53,17 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(new AuthDb(settings.DbPath));
 builder.Services.AddSingleton<TokenService>();
 builder.Services.AddSingleton<PasswordService>();
-builder.Services.AddSingleton<ILoginThrottle, NoLoginThrottle>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ILoginThrottle, SlidingWindowLoginThrottle>();
 builder.Services.AddSingleton<UserEventDispatcher>();
 builder.Services.AddHostedService<OutboxRetryService>();
+builder.Services.AddSingleton(GoogleSettings.FromEnvironment());
+builder.Services.AddSingleton<GoogleProvider>();
 
 var app = builder.Build();
 
 app.Services.GetRequiredService<AuthDb>().EnsureSchema();
+SsoStore.EnsureSchema(app.Services.GetRequiredService<AuthDb>());
 if (settings.ServiceSecret is null)
     app.Logger.LogWarning("SERVICE_SECRET is not set: /auth/validate refuses every caller and user events go out unauthenticated");
 
@@ -70,6 +75,8 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapTokenEndpoints();
 app.MapAdminEndpoints();
+app.MapAccountDeletionEndpoints();
+app.MapSsoEndpoints();
 
 app.Logger.LogInformation("auth-service: database {Db}, backend {Backend}", settings.DbPath, settings.BackendUrl ?? "(none: events stay in the outbox)");
 app.Run();

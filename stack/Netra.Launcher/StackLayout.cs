@@ -28,7 +28,9 @@ public sealed class StackLayout
     /// <summary>The services in start order: each one's dependencies come before it.</summary>
     public IReadOnlyList<ServiceSpec> Services()
     {
-        const int llmPort = 8090, authPort = 8001, backendPort = 8000, frontendPort = 3000;
+        const int llmPort = 8090, authPort = 8001, backendPort = 8000, frontendPort = 3000, idpPort = 8091;
+        var idp = $"http://localhost:{idpPort}";
+        const string idpClientId = "netra-auth", idpClientSecret = "netra-dev-idp-secret-not-for-production";
         var llm = $"http://localhost:{llmPort}";
         var auth = $"http://localhost:{authPort}";
         var backend = $"http://localhost:{backendPort}";
@@ -40,6 +42,13 @@ public sealed class StackLayout
         return
         [
             new("llm", "Netra.LlmProvider", llmPort, new Dictionary<string, string>()),
+            new("idp", "Netra.IdentityProvider", idpPort, new Dictionary<string, string>
+            {
+                ["IDP_CLIENT_ID"] = idpClientId,
+                ["IDP_CLIENT_SECRET"] = idpClientSecret,
+                ["IDP_REDIRECT_URIS"] = $"{auth}/auth/callback",
+                ["IDP_DB_PATH"] = Path.Combine(DataDir, "idp.db"),
+            }),
             new("auth", "Netra.Auth", authPort, new Dictionary<string, string>
             {
                 ["JWT_SECRET_KEY"] = jwt,
@@ -48,6 +57,10 @@ public sealed class StackLayout
                 ["BACKEND_URL"] = backend,
                 ["FRONTEND_URL"] = frontend,
                 ["ALLOWED_ORIGINS"] = origins,
+                ["GOOGLE_AUTHORITY"] = idp,
+                ["GOOGLE_CLIENT_ID"] = idpClientId,
+                ["GOOGLE_CLIENT_SECRET"] = idpClientSecret,
+                ["AUTH_PUBLIC_URL"] = auth,
             }),
             new("backend", "Netra.Backend", backendPort, new Dictionary<string, string>
             {

@@ -35,8 +35,19 @@ public abstract class FeatureTests : IClassFixture<FeatureFixture>
 
         TestContext.Current.TestOutputHelper?.WriteLine(result.Output.TrimEnd('\n'));
         if (result.Error is not null)
-            ExceptionDispatchInfo.Throw(result.Error); // keeps the original type and stack (e.g. an assertion failure)
+            ExceptionDispatchInfo.Throw(SkipOrError(result.Error)); // keeps the original type and stack (e.g. an assertion failure)
     }
+
+    /// <summary>
+    /// xUnit's dynamic skip (<c>Assert.Skip("reason")</c>) thrown by a before-scenario hook is rethrown as is,
+    /// so the scenario is reported as skipped with its reason instead of as a failed hook (as in Reqnroll).
+    /// </summary>
+    internal static Exception SkipOrError(Exception error) =>
+        error is HookFailedException { InnerException: { } inner } && inner.Message.StartsWith(DynamicSkipToken, StringComparison.Ordinal)
+            ? inner
+            : error;
+
+    private const string DynamicSkipToken = "$XunitDynamicSkip$";
 
     private static async Task<FeatureSession> GetSessionAsync(FeatureDefinition feature, TestRunSession testRun)
     {

@@ -24,7 +24,7 @@ public static class WebSocketEndpoint
     public static void MapWebSocketEndpoint(this IEndpointRouteBuilder app) => app.Map("/ws", HandleAsync);
 
     private static async Task HandleAsync(HttpContext context, BackendSettings settings, AccessTokenValidator validator,
-        AgentRunner runner, ChatRateLimiter limiter, ConnectionRegistry registry, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        AgentRunner runner, ChatRateLimiter limiter, ConnectionRegistry registry, ConnectionTokens tokens, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var logger = loggers.CreateLogger("Netra.Backend.WebSockets");
 
@@ -66,6 +66,7 @@ public static class WebSocketEndpoint
 
         var connection = new WsConnection(socket, validation.Token!.UserId, logger);
         registry.Add(connection);
+        tokens.Track(connection, validation.Token!);
         var session = new Session(connection, runner, limiter, settings, logger, lifetime.ApplicationStopping);
         try
         {
@@ -75,6 +76,7 @@ public static class WebSocketEndpoint
         finally
         {
             registry.Remove(connection);
+            tokens.Forget(connection);
             await session.WaitForRunsAsync();
         }
     }

@@ -1,0 +1,183 @@
+using System.Net;
+using FluentAssertions;
+using GherkinEngine;
+using Netra.Acceptance.Support.Browser;
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Drivers;
+using Netra.Acceptance.Support.Security;
+
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>Enterprise sign-in with Google (the local stand-in plays Google), in the browser and over HTTP.</summary>
+[Binding]
+public sealed class GoogleSignInSteps(
+    People people, GoogleSignIn google, GoogleSignInPages googlePages, ChatPage chat, BrowserSession browser,
+    AuthApi auth, BackendApi backend, SecurityTrial trial)
+{
+    /// <summary>The sign-in error page's reasons (frontend error codes per the contract's callback).</summary>
+    private static readonly Dictionary<string, string> Why = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["is not a sign-in Netra started"] = "invalid_state",
+        ["could not be completed with Google"] = "invalid_grant",
+    };
+
+    [When("{word} continues with Google on the website and signs in at Google")]
+    public async Task ContinuesWithGoogle(string alias)
+    {
+        var person = people[alias];
+        await googlePages.ContinueWithGoogleAsync(person.Email, person.FullName);
+    }
+
+    [Then("{word} is in the chat with her/his/their live connection up")]
+    public async Task IsInTheChat(string alias)
+    {
+        await googlePages.WaitForTheChatAsync();
+        var token = await chat.StoredAccessTokenAsync();
+        token.Should().NotBeNullOrEmpty("signing in with Google leaves a Netra session in the browser");
+        var person = people[alias];
+        person.UserId = TokenForge.Claims(token!)["sub"]!.ToString();
+        person.Session = new Session(token!, "", "Bearer", 900, person.UserId, new SessionUser(person.UserId, person.Email, person.FullName));
+    }
+
+    [Then("the platform knows {word} by the identity Google vouched for")]
+    public async Task PlatformKnowsTheGoogleIdentity(string alias)
+    {
+        var person = people[alias];
+        var me = await auth.MeAsync(person.AccessToken);
+        me.IsSuccess.Should().BeTrue($"the sign-in service must know its own token: {me.Status} {me.Detail}");
+        me["auth_provider"].Should().Be("google");
+        me["email"].Should().Be(person.Email.ToLowerInvariant(), "the account carries the email Google verified");
+        me["name"].Should().Be(person.FullName, "the account carries the name Google gave");
+
+        var profile = await backend.ProfileWhenKnownAsync(person.AccessToken, TimeSpan.FromSeconds(1));
+        profile.IsSuccess.Should().BeTrue($"the platform must know a user who signed in with Google: {profile.Status} {profile.Detail}");
+        profile["user_id"].Should().Be(me["user_id"]);
+        profile["email"].Should().Be(me["email"]);
+        profile["name"].Should().Be(person.FullName);
+    }
+
+    [Given("{word} has signed in with Google before")]
+    public async Task SignedInBefore(string alias)
+    {
+        await SignsInWithGoogle(alias);
+        trial.EarlierSession = people[alias].Session;
+    }
+
+    [When("{word} signs in with Google")]
+    [When("{word} signs in with Google with the same email address")]
+    public async Task SignsInWithGoogle(string alias)
+    {
+        var person = people[alias];
+        var (outcome, _) = await google.SignInAsync(person.Email, person.FullName);
+        outcome.Error.Should().BeNull($"the sign-in should succeed, but ended at {outcome.Location}");
+        outcome.SignedIn.Should().BeTrue();
+        outcome.Location.AbsolutePath.Should().Be("/auth/callback", "the tokens are handed to the website's sign-in callback");
+        var sub = TokenForge.Claims(outcome.AccessToken!)["sub"]!.ToString();
+        person.Session = new Session(outcome.AccessToken!, outcome.RefreshToken!, "Bearer", 900, sub, new SessionUser(sub, person.Email, person.FullName));
+    }
+
+    [Then("{word} is signed into the same account as before")]
+    public async Task SameAccountAsBefore(string alias)
+    {
+        var person = people[alias];
+        person.Session!.UserId.Should().Be(trial.EarlierSession!.UserId, "the same Google identity is the same Netra user");
+        var me = await auth.MeAsync(person.AccessToken);
+        me["user_id"].Should().Be(trial.EarlierSession.UserId);
+    }
+
+    [Then("{word} is signed into the account she/he/they created with her/his/their password")]
+    public async Task SignedIntoThePasswordAccount(string alias)
+    {
+        var person = people[alias];
+        person.Session!.UserId.Should().Be(person.UserId, "a verified Google email that matches an account is linked to it, not duplicated");
+        var me = await auth.MeAsync(person.AccessToken);
+        me.IsSuccess.Should().BeTrue();
+        me["user_id"].Should().Be(person.UserId);
+    }
+
+    [When("{word}'s Google sign-in is {}")]
+    public async Task SignInInterferedWith(string alias, string how)
+    {
+        var person = people[alias];
+        switch (how)
+        {
+            case "returned with a tampered state":
+            {
+                var callback = await google.AtProviderAsync(await google.StartAsync(), person.Email, person.FullName);
+                trial.GoogleOutcome = await google.ReturnAsync(GoogleSignIn.WithParameter(callback, "state", "tampered-" + Guid.NewGuid().ToString("N")));
+                break;
+            }
+            case "replayed after she had signed in":
+            {
+                var (first, callback) = await google.SignInAsync(person.Email, person.FullName);
+                first.SignedIn.Should().BeTrue("her own sign-in succeeds first");
+                trial.GoogleOutcome = await google.ReturnAsync(callback);
+                break;
+            }
+            case "returned with the code of an earlier sign-in":
+            {
+                var (first, earlier) = await google.SignInAsync(person.Email, person.FullName);
+                first.SignedIn.Should().BeTrue("her earlier sign-in succeeds");
+                var current = await google.AtProviderAsync(await google.StartAsync(), person.Email, person.FullName);
+                var earlierCode = System.Web.HttpUtility.ParseQueryString(earlier.Query)["code"]!;
+                trial.GoogleOutcome = await google.ReturnAsync(GoogleSignIn.WithParameter(current, "code", earlierCode));
+                break;
+            }
+            default:
+                throw new ArgumentException($"No such interference in the scenario vocabulary: '{how}'.");
+        }
+    }
+
+    [Then("the sign-in ends on the error page because it {}")]
+    public void EndsOnTheErrorPage(string why)
+    {
+        var outcome = trial.GoogleOutcome!;
+        outcome.Location.AbsolutePath.Should().Be("/auth/error", $"a refused sign-in ends on the website's error page, not at {outcome.Location}");
+        outcome.Error.Should().Be(Why[why]);
+    }
+
+    [Then("{word} is given no session from Google")]
+    public void NoSessionFromGoogle(string alias)
+    {
+        var outcome = trial.GoogleOutcome!;
+        outcome.AccessToken.Should().BeNull();
+        outcome.RefreshToken.Should().BeNull();
+        outcome.Location.Fragment.Should().NotContain("token");
+    }
+
+    [When("someone asks Google to send {word}'s sign-in to another website")]
+    public async Task AsksGoogleToSendElsewhere(string alias)
+    {
+        var authorize = await google.StartAsync();
+        trial.ProviderAnswer = await google.AskProviderAsync(GoogleSignIn.WithParameter(authorize, "redirect_uri", "https://evil.example/auth/callback"));
+    }
+
+    [Then("Google refuses, and no sign-in reaches that website")]
+    public void GoogleRefuses()
+    {
+        var (status, body, location) = trial.ProviderAnswer!.Value;
+        status.Should().Be(HttpStatusCode.BadRequest, "the provider only sends sign-ins to the exact address Netra registered");
+        body.Should().Contain("redirect_uri");
+        location.Should().BeNull("nothing may be sent to the unregistered address");
+    }
+
+    [When("{word} continues with Google on the website but cancels at Google")]
+    public async Task CancelsAtGoogle(string alias)
+    {
+        var person = people[alias];
+        await googlePages.ContinueWithGoogleAsync(person.Email, person.FullName, cancel: true);
+    }
+
+    [Then("{word} sees that the sign-in was cancelled")]
+    public async Task SeesCancelled(string alias) =>
+        (await googlePages.ErrorPageMessageAsync()).Should().Contain("cancelled");
+
+    [Then("{word} is not signed in on the website")]
+    public async Task NotSignedIn(string alias)
+    {
+        (await chat.StoredAccessTokenAsync()).Should().BeNull("a cancelled sign-in leaves no session in the browser");
+        var page = await browser.PageAsync();
+        await page.GotoAsync("/chat");
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"), new() { Timeout = 15_000 });
+    }
+}

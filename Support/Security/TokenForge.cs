@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Netra.Acceptance.Support.Context;
+
+namespace Netra.Acceptance.Support.Security;
+
+/// <summary>The kinds of token a scenario may present instead of the one the sign-in service issued.</summary>
+public enum ForgedToken
+{
+    None,
+    Malformed,
+    WrongKey,
+    AlgorithmNone,
+    Expired,
+    OtherAudience,
+    OtherIssuer,
+}
+
+/// <summary>
+/// Forges access tokens from a genuine one (the contract's HS256 JWTs): re-signed with the environment's own
+/// key but expired or addressed elsewhere, signed with another key, or stripped of their signature.
+/// Forging with the environment's key needs it (<see cref="SigningKey"/>): known for a stack the suite
+/// started, or given as NETRA_JWT_SECRET; scenarios that need it are tagged @needs-signing-key.
+/// </summary>
+public sealed class TokenForge(EnvironmentContext environment)
+{
+    public const string NeedsSigningKeyTag = "needs-signing-key";
+
+    public string? SigningKey => environment.Environment.JwtSecret;
+
+    public static bool NeedsSigningKey(ForgedToken kind) => kind is ForgedToken.Expired or ForgedToken.OtherAudience or ForgedToken.OtherIssuer;
+
+    /// <summary>The forged token, or null for <see cref="ForgedToken.None"/> (no token at all).</summary>
+    public string? Forge(ForgedToken kind, string genuineAccessToken)
+    {
+        var claims = Claims(genuineAccessToken);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        claims["jti"] = Guid.NewGuid().ToString();
+        return kind switch
+        {
+            ForgedToken.None => null,
+            ForgedToken.Malformed => "this-is-not.a-valid.token",
+            ForgedToken.WrongKey => Sign(claims, RandomNumberGenerator.GetBytes(48)),
+            ForgedToken.AlgorithmNone => $"{Segment(new JsonObject { ["alg"] = "none", ["typ"] = "JWT" })}.{Segment(claims)}.",
+            ForgedToken.Expired => Sign(With(claims, c => { c["iat"] = now - 1000; c["exp"] = now - 100; }), Key()),
+            ForgedToken.OtherAudience => Sign(With(claims, c => c["aud"] = "another-platform"), Key()),
+            ForgedToken.OtherIssuer => Sign(With(claims, c => c["iss"] = "someone-elses-auth-service"), Key()),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+    }
+
+    private byte[] Key() => Encoding.UTF8.GetBytes(SigningKey
+        ?? throw new InvalidOperationException("Forging this token needs the environment's signing key (NETRA_JWT_SECRET); tag the scenario @needs-signing-key."));
+
+    private static JsonObject With(JsonObject claims, Action<JsonObject> change)
+    {
+        change(claims);
+        return claims;
+    }
+
+    private static string Sign(JsonObject claims, byte[] key)
+    {
+        var unsigned = $"{Segment(new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT" })}.{Segment(claims)}";
+        return $"{unsigned}.{Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(unsigned)))}";
+    }
+
+    /// <summary>The payload of a JWT (not verified: it came from the sign-in service).</summary>
+    public static JsonObject Claims(string jwt)
+    {
+        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+        return JsonNode.Parse(Convert.FromBase64String(payload))!.AsObject();
+    }
+
+    private static string Segment(JsonNode json) => Base64Url(Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

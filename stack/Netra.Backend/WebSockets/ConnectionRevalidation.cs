@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using Netra.Backend.Auth;
+
+namespace Netra.Backend.WebSockets;
+
+/// <summary>The access token each open connection was opened with.</summary>
+public sealed class ConnectionTokens
+{
+    private readonly ConcurrentDictionary<WsConnection, AccessToken> _tokens = new();
+    public void Track(WsConnection connection, AccessToken token) => _tokens[connection] = token;
+    public void Forget(WsConnection connection) => _tokens.TryRemove(connection, out _);
+    public IReadOnlyList<KeyValuePair<WsConnection, AccessToken>> Snapshot() => [.. _tokens];
+}
+
+/// <summary>
+/// Ends chat connections whose session was revoked (logout in another tab, refresh-token reuse, account
+/// deleted): every <c>TOKEN_RECHECK_SECONDS</c> (default 10) each open connection's token is checked for
+/// revocation again, and a revoked one gets AUTH_FAILED and close 1008. Expiry alone does not end a
+/// connection: the page refreshes its token and uses the new one when it reconnects.
+/// </summary>
+public sealed class ConnectionRevalidationService(ConnectionTokens tokens, ITokenRevocationCheck revocation,
+    ILogger<ConnectionRevalidationService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(AuthServiceRevocationCheck.Seconds("TOKEN_RECHECK_SECONDS", 10)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var (connection, token) in tokens.Snapshot())
+            {
+                try
+                {
+                    if (!await revocation.IsRevokedAsync(token, stoppingToken)) continue;
+                    log.LogInformation("ws conn={ConnectionId}: session revoked, closing", connection.Id);
+                    tokens.Forget(connection);
+                    await connection.SendErrorAsync("AUTH_FAILED", "Authentication failed: the session has ended (signed out or revoked).");
+                    await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Session revoked");
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning(ex, "ws conn={ConnectionId}: revalidation failed", connection.Id);
+                }
+            }
+        }
+    }
+}
