@@ -36,17 +36,6 @@ public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentCont
         exchange.Answer.Should().NotBeNullOrWhiteSpace();
     }
 
-    [Then("{word} is told the agent could not answer and that she/he/they can try again")]
-    public async Task ToldTheAgentCouldNotAnswer(string alias)
-    {
-        var connection = chats.Of(people[alias]);
-        var end = await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");
-        end.Type.Should().Be("agent_error", "the language model is down, so the agent cannot answer");
-        end["error"].Should().NotBeNullOrWhiteSpace("she is told what went wrong");
-        end.Payload["recoverable"]?.GetValue<bool>().Should().BeTrue("she can try again");
-        end["suggestion"].Should().NotBeNullOrWhiteSpace("she is told what to do");
-    }
-
     [Then("{word} sees the agent start, think, use a tool and complete, in that order")]
     public async Task SeesTheRunInOrder(string alias)
     {
