@@ -24,7 +24,9 @@ public sealed class BrowserSession(EnvironmentContext environment, ScenarioTrans
         transcript.Note($"browser: Chromium {browser.Version} ready");
         _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = environment.Endpoints.Frontend.ToString() });
         _context.SetDefaultTimeout(DefaultTimeoutMs);
-        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        // DOM snapshots make the trace replayable; a screencast would double the CPU a browser
+        // scenario costs, and a failure gets its own full-page screenshot anyway.
+        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = false, Snapshots = true });
         _page = await _context.NewPageAsync();
         _page.Console += (_, message) => transcript.Note($"browser console {message.Type}: {message.Text}");
         _page.FrameNavigated += (_, frame) => { if (frame.ParentFrame is null) transcript.Note($"browser at {frame.Url}"); };

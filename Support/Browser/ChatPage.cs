@@ -10,7 +10,8 @@ public sealed class ChatPage(BrowserSession browser)
     public async Task WaitUntilConnectedAsync()
     {
         var page = await browser.PageAsync();
-        await page.WaitForURLAsync("**/chat");
+        // Polls the address rather than waiting for a 'load' event the page may have fired already.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/chat$"));
         await Expect(page.GetByTestId("main-chat")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("connection-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("connected", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
