@@ -1,7 +1,7 @@
 @journey @sso
 Feature: An enterprise user signs in with Google
   Who it protects: enterprise customers whose teams sign in with their company Google accounts
-  ($100K+ enterprise contracts). One click must take them from Netra to Google and back into
+  ($100K+ enterprise contracts). Choosing Google must take them from Netra to Google and back into
   the chat, as the same Netra user every time, and never as someone else.
   Google is played locally by a stand-in identity provider. A person who first signed up with a
   password and later continues with Google under the same, Google-verified email address is the

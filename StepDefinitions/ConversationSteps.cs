@@ -9,7 +9,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Conversations as the platform keeps them: who can read them, and that they last.</summary>
 [Binding]
-public sealed class ConversationSteps(People people, ChatSessions chats, BackendApi backend)
+public sealed class ConversationSteps(People people, ChatSessions chats, ConversationsApi conversations)
 {
     private (ApiResponse Answer, string ThreadId)? _strangersLook;
     private (ApiResponse Answer, string ThreadId)? _missingLook;
@@ -19,7 +19,7 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Backend
     {
         var person = people[alias];
         var exchange = chats.LastExchange[alias];
-        var messages = await backend.ThreadMessagesAsync(person.AccessToken, exchange.ThreadId!);
+        var messages = await conversations.MessagesAsync(person.AccessToken, exchange.ThreadId!);
         messages.IsSuccess.Should().BeTrue($"her conversation must still be there, but the platform answered {messages.Status}: {messages.Detail}");
 
         var kept = (messages.Body?["messages"] as JsonArray ?? [])
@@ -34,8 +34,8 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Backend
         var threadId = chats.LastExchange[owner].ThreadId!;
         var token = people[stranger].AccessToken;
         var missingId = Guid.NewGuid().ToString();
-        _strangersLook = (await backend.ThreadMessagesAsync(token, threadId), threadId);
-        _missingLook = (await backend.ThreadMessagesAsync(token, missingId), missingId);
+        _strangersLook = (await conversations.MessagesAsync(token, threadId), threadId);
+        _missingLook = (await conversations.MessagesAsync(token, missingId), missingId);
     }
 
     [Then("{word} is told the conversation does not exist, exactly as for one that never existed")]
@@ -50,7 +50,7 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Backend
     [Then("{word}'s conversation is not listed among {word}'s")]
     public async Task NotListedAmongTheirs(string owner, string stranger)
     {
-        var listed = await backend.ThreadsAsync(people[stranger].AccessToken);
+        var listed = await conversations.ThreadsAsync(people[stranger].AccessToken);
         listed.IsSuccess.Should().BeTrue();
         (listed.Body?.ToJsonString() ?? "").Should().NotContain(chats.LastExchange[owner].ThreadId!);
     }

@@ -19,15 +19,6 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
     /// <summary>The backend's readiness, with the state of each dependency (for operators and load balancers).</summary>
     public Task<ApiResponse> ReadinessAsync() => SendAsync(new RestRequest("/health/ready"));
 
-    public Task<ApiResponse> ThreadsAsync(string? accessToken) =>
-        SendAsync(new RestRequest("/api/threads").WithBearer(accessToken));
-
-    public Task<ApiResponse> ThreadAsync(string? accessToken, string threadId) =>
-        SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}").WithBearer(accessToken));
-
-    public Task<ApiResponse> ThreadMessagesAsync(string? accessToken, string threadId) =>
-        SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}/messages").WithBearer(accessToken));
-
     /// <summary>
     /// The contract promises a new user is visible in the backend within one second of signing up;
     /// this waits for that (and no longer), returning the last answer either way.
