@@ -20,7 +20,7 @@ public sealed class EvidenceHooks(
     public async Task CollectEvidenceOnFailure()
     {
         // A scenario left out on purpose (the environment cannot run it) is no failure.
-        if (scenario.TestError is null or Xunit.Sdk.SkipException || scenario.ContainsKey(SigningKeyHooks.NotApplicableKey)) return;
+        if (scenario.TestError is null or Xunit.Sdk.SkipException || scenario.ContainsKey(LeftOut.Key)) return;
 
         var folder = EvidenceFolder.For(environment.Environment.Settings.ResultsDirectory, scenario.ScenarioInfo.Title);
         var report = new EvidenceReport(folder);
@@ -28,7 +28,13 @@ public sealed class EvidenceHooks(
         foreach (var (service, tail) in environment.Environment.ServiceLogTails())
             report.Write($"{service}.log.tail.txt", tail);
         if (browser.IsOpen)
-            report.Add(await browser.SaveEvidenceAsync(folder));
+        {
+            var files = await browser.SaveEvidenceAsync(folder);
+            report.Add(files);
+            // The screenshot also goes into the living-documentation report, next to the failed step.
+            foreach (var screenshot in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
+                output.AddAttachment(screenshot);
+        }
 
         output.WriteLine($"Evidence of this failure: {folder}");
         output.WriteLine("Last exchanges with the services:");

@@ -1,7 +1,6 @@
 using GherkinEngine;
 using Netra.Acceptance.Support.Context;
 using Netra.Acceptance.Support.Security;
-using Xunit;
 
 namespace Netra.Acceptance.Hooks;
 
@@ -13,16 +12,12 @@ namespace Netra.Acceptance.Hooks;
 [Binding]
 public sealed class SigningKeyHooks(EnvironmentContext environment, ScenarioContext scenario, IReqnrollOutputHelper output)
 {
-    public const string NotApplicableKey = "netra.not-applicable";
-
     [BeforeScenario(TokenForge.NeedsSigningKeyTag, Order = 0)]
     public void RequireTheSigningKey()
     {
         if (environment.Environment.JwtSecret is not null) return;
         const string reason = "Not run: this scenario forges tokens with the environment's signing key, which the suite was not given " +
                               "for this attached environment. Set NETRA_JWT_SECRET to run it.";
-        scenario.Set(reason, NotApplicableKey);
-        output.WriteLine(reason);
-        Assert.Skip(reason);
+        LeftOut.Because(reason, scenario, output);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using Netra.Acceptance.Support.Context;
 using Netra.Acceptance.Support.Evidence;
 using RestSharp;
-using Xunit;
 
 namespace Netra.Acceptance.Support.Drivers;
 
@@ -44,7 +43,7 @@ public sealed class LanguageModelControl(EnvironmentContext environment, Scenari
     public void RequireAvailable()
     {
         if (!IsAvailable)
-            Assert.Skip("Left out: this scenario directs the language model provider, and this environment has none the suite can control. " +
+            LeftOut.Because("Left out: this scenario directs the language model provider, and this environment has none the suite can control. " +
                         "Set NETRA_LLM_PROVIDER_URL to the stand-in the backend uses (WireMock admin interface) to run it.");
     }
 

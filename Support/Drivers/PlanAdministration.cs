@@ -1,7 +1,6 @@
 using Netra.Acceptance.Support.Context;
 using Netra.Acceptance.Support.Evidence;
 using RestSharp;
-using Xunit;
 
 namespace Netra.Acceptance.Support.Drivers;
 
@@ -17,7 +16,7 @@ public sealed class PlanAdministration(EnvironmentContext environment, ScenarioT
     {
         var secret = environment.Environment.ServiceSecret;
         if (secret is null)
-            Assert.Skip("Left out: this scenario changes a customer's plan, which needs the environment's service secret. " +
+            LeftOut.Because("Left out: this scenario changes a customer's plan, which needs the environment's service secret. " +
                         "Set NETRA_SERVICE_SECRET to run it against this environment.");
         var request = new RestRequest($"/auth/admin/users/{Uri.EscapeDataString(userId)}/plan", Method.Put)
             .AddHeader("X-Service-ID", "netra-acceptance")
