@@ -9,6 +9,7 @@ Feature: Many users, each alone in their own conversation
     Given 20 people have signed up
     When they all ask the agent a question of their own at the same time
     Then each of them receives the answer to their own question and nothing meant for anyone else
+    And each of them is billed for their own answer only
 
   Scenario: A stranger's conversation looks exactly like one that does not exist
     Given Maria has signed up

@@ -7,7 +7,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Many people at once: a crowd of fresh users chatting concurrently over live connections.</summary>
 [Binding]
-public sealed class CrowdSteps(People people, AccountSteps accounts, ChatSessions chats)
+public sealed class CrowdSteps(People people, AccountSteps accounts, ChatSessions chats, BillingApi billing)
 {
     private readonly List<Person> _crowd = [];
     private readonly Dictionary<string, Exchange> _exchanges = [];
@@ -44,6 +44,23 @@ public sealed class CrowdSteps(People people, AccountSteps accounts, ChatSession
                 $"{person.Alias} must receive events of her own run only");
             foreach (var other in _exchanges.Values.Where(e => e != mine))
                 mine.Answer.Should().NotContain(other.Question, $"{person.Alias}'s answer must not be about someone else's question");
+        }
+    }
+
+    [Then("each of them is billed for their own answer only")]
+    public async Task EachIsBilledForTheirOwnAnswerOnly()
+    {
+        var usages = await Task.WhenAll(_crowd.Select(async p => (Person: p, Usage: await billing.UsageAsync(p.AccessToken))));
+        foreach (var (person, usage) in usages)
+        {
+            usage.IsSuccess.Should().BeTrue($"{person.Alias}'s usage must be readable: {usage.Status} {usage.Detail}");
+            var report = usage.As<UsageReport>();
+            report.UserId.Should().Be(person.UserId);
+            report.Runs.Should().Be(1, $"{person.Alias} asked one question, and nobody else's answers count against her");
+            var answered = _exchanges[person.Alias].End.Payload["usage"];
+            report.TotalTokens.Should().Be(
+                answered!["prompt_tokens"]!.GetValue<long>() + answered["completion_tokens"]!.GetValue<long>(),
+                "she is billed exactly the tokens of her own answer");
         }
     }
 }
