@@ -1,6 +1,3 @@
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 using Netra.Acceptance.Support.Stack;
 
 namespace Netra.Acceptance.Hooks;

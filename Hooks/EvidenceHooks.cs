@@ -1,6 +1,4 @@
-using GherkinEngine;
 using Netra.Acceptance.Support.Browser;
-using Netra.Acceptance.Support.Context;
 using Netra.Acceptance.Support.Evidence;
 
 namespace Netra.Acceptance.Hooks;

@@ -1,5 +1,3 @@
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
 using Netra.Acceptance.Support.Security;
 
 namespace Netra.Acceptance.Hooks;

@@ -1,4 +1,3 @@
-using GherkinEngine;
 using Netra.Acceptance.Support.Browser;
 using Netra.Acceptance.Support.Stack;
 

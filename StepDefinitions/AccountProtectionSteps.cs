@@ -1,8 +1,4 @@
 using System.Net;
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 
 namespace Netra.Acceptance.StepDefinitions;
 

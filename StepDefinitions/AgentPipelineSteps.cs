@@ -1,8 +1,4 @@
-using FluentAssertions;
-using GherkinEngine;
 using Netra.Acceptance.Support.Browser;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 
 namespace Netra.Acceptance.StepDefinitions;
 

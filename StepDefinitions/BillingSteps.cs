@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Net;
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 
 namespace Netra.Acceptance.StepDefinitions;
 

@@ -1,7 +1,4 @@
-using FluentAssertions;
-using GherkinEngine;
 using Netra.Acceptance.Support.Browser;
-using Netra.Acceptance.Support.Context;
 
 namespace Netra.Acceptance.StepDefinitions;
 

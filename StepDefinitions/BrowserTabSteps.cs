@@ -1,5 +1,3 @@
-using FluentAssertions;
-using GherkinEngine;
 using Microsoft.Playwright;
 using Netra.Acceptance.Support.Browser;
 using static Microsoft.Playwright.Assertions;

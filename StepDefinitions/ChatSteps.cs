@@ -1,8 +1,3 @@
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
-
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Asking the agent over a live chat connection and following its run.</summary>

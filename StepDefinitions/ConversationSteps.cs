@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 
 namespace Netra.Acceptance.StepDefinitions;
 

@@ -1,8 +1,3 @@
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
-
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Many people at once: a crowd of fresh users chatting concurrently over live connections.</summary>

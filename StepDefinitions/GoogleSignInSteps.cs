@@ -1,9 +1,5 @@
 using System.Net;
-using FluentAssertions;
-using GherkinEngine;
 using Netra.Acceptance.Support.Browser;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 using Netra.Acceptance.Support.Security;
 
 namespace Netra.Acceptance.StepDefinitions;

@@ -1,7 +1,3 @@
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
-
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Directing the language model provider for one person's questions (scenarios tagged @controls-llm).</summary>

@@ -1,7 +1,3 @@
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Drivers;
-
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>What the services tell their operators about themselves.</summary>

@@ -1,6 +1,3 @@
-using GherkinEngine;
-using Netra.Acceptance.Support.Drivers;
-
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Restarts, crashes and outages of a service (only in @disruptive scenarios, on their own stack).</summary>

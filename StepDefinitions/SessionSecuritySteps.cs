@@ -1,9 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 using Netra.Acceptance.Support.Evidence;
 using Netra.Acceptance.Support.Security;
 

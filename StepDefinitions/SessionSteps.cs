@@ -1,21 +1,17 @@
 using System.Net;
-using FluentAssertions;
-using GherkinEngine;
-using Netra.Acceptance.Support.Context;
-using Netra.Acceptance.Support.Drivers;
 
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Sessions: logging out, renewing, and being recognised by every service.</summary>
 [Binding]
-public sealed class SessionSteps(People people, AuthApi auth, BackendApi backend)
+public sealed class SessionSteps(People people, AuthApi auth, SessionApi sessions, BackendApi backend)
 {
     [Given("{word} has logged out")]
     public async Task HasLoggedOut(string alias)
     {
         var person = people[alias];
         var session = person.Session ?? throw new InvalidOperationException($"{alias} is not signed in.");
-        var answer = await auth.LogoutAsync(session.AccessToken, session.RefreshToken);
+        var answer = await sessions.LogoutAsync(session.AccessToken, session.RefreshToken);
         answer.IsSuccess.Should().BeTrue($"logging out must work, but the auth service answered {answer.Status}: {answer.Detail}");
         person.EndedSession = session;
         person.Session = null;
@@ -35,7 +31,7 @@ public sealed class SessionSteps(People people, AuthApi auth, BackendApi backend
     public async Task CanRenewTheSession(string alias)
     {
         var person = people[alias];
-        var renewed = await auth.RefreshAsync(person.Session!.RefreshToken);
+        var renewed = await sessions.RefreshAsync(person.Session!.RefreshToken);
         renewed.IsSuccess.Should().BeTrue($"her refresh token must still work, but the auth service answered {renewed.Status}: {renewed.Detail}");
         var session = renewed.As<Session>();
         session.AccessToken.Should().NotBe(person.Session.AccessToken, "renewing gives a new access token");
@@ -48,6 +44,6 @@ public sealed class SessionSteps(People people, AuthApi auth, BackendApi backend
     {
         var ended = people[alias].EndedSession ?? throw new InvalidOperationException($"{alias} never logged out.");
         (await auth.MeAsync(ended.AccessToken)).Status.Should().Be(HttpStatusCode.Unauthorized, "a token revoked at logout stays revoked");
-        (await auth.RefreshAsync(ended.RefreshToken)).Status.Should().Be(HttpStatusCode.Unauthorized, "a refresh token revoked at logout stays revoked");
+        (await sessions.RefreshAsync(ended.RefreshToken)).Status.Should().Be(HttpStatusCode.Unauthorized, "a refresh token revoked at logout stays revoked");
     }
 }

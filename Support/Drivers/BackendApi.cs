@@ -5,10 +5,9 @@ using RestSharp;
 namespace Netra.Acceptance.Support.Drivers;
 
 /// <summary>The backend over its REST contract: the user's profile and chat.</summary>
-public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscript transcript)
+    : ServiceDriver(environment.Endpoints.Backend, transcript)
 {
-    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Backend, transcript);
-
     public Task<ApiResponse> ProfileAsync(string? accessToken) =>
         SendAsync(new RestRequest("/api/v1/users/profile").WithBearer(accessToken));
 
@@ -34,8 +33,4 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
             await Task.Delay(50);
         }
     }
-
-    private async Task<ApiResponse> SendAsync(RestRequest request) => ApiResponse.From(await _client.ExecuteAsync(request));
-
-    public void Dispose() => _client.Dispose();
 }

@@ -5,14 +5,11 @@ using RestSharp;
 namespace Netra.Acceptance.Support.Drivers;
 
 /// <summary>The backend's billing contract: a user's usage and charges for the current period.</summary>
-public sealed class BillingApi(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+public sealed class BillingApi(EnvironmentContext environment, ScenarioTranscript transcript)
+    : ServiceDriver(environment.Endpoints.Backend, transcript)
 {
-    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Backend, transcript);
-
     public async Task<ApiResponse> UsageAsync(string? accessToken) =>
-        ApiResponse.From(await _client.ExecuteAsync(new RestRequest("/api/v1/billing/usage").WithBearer(accessToken)));
-
-    public void Dispose() => _client.Dispose();
+        await SendAsync(new RestRequest("/api/v1/billing/usage").WithBearer(accessToken));
 }
 
 /// <summary>The usage report, as the contract names its fields.</summary>

@@ -5,17 +5,12 @@ using RestSharp;
 namespace Netra.Acceptance.Support.Drivers;
 
 /// <summary>The backend's stored conversations (threads and their messages).</summary>
-public sealed class ConversationsApi(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+public sealed class ConversationsApi(EnvironmentContext environment, ScenarioTranscript transcript)
+    : ServiceDriver(environment.Endpoints.Backend, transcript)
 {
-    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Backend, transcript);
-
     public Task<ApiResponse> ThreadsAsync(string? accessToken) =>
         SendAsync(new RestRequest("/api/threads").WithBearer(accessToken));
 
     public Task<ApiResponse> MessagesAsync(string? accessToken, string threadId) =>
         SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}/messages").WithBearer(accessToken));
-
-    private async Task<ApiResponse> SendAsync(RestRequest request) => ApiResponse.From(await _client.ExecuteAsync(request));
-
-    public void Dispose() => _client.Dispose();
 }

@@ -8,10 +8,9 @@ namespace Netra.Acceptance.Support.Drivers;
 /// The auth service's administrative plan change (PUT /auth/admin/users/{id}/plan), made with the
 /// environment's service credentials, as the billing system would after a purchase.
 /// </summary>
-public sealed class PlanAdministration(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+public sealed class PlanAdministration(EnvironmentContext environment, ScenarioTranscript transcript)
+    : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
-    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Auth, transcript);
-
     public async Task<ApiResponse> ChangePlanAsync(string userId, string planTier)
     {
         var secret = environment.Environment.ServiceSecret;
@@ -22,8 +21,6 @@ public sealed class PlanAdministration(EnvironmentContext environment, ScenarioT
             .AddHeader("X-Service-ID", "netra-acceptance")
             .AddHeader("X-Service-Secret", secret)
             .AddJsonBody(new { plan_tier = planTier });
-        return ApiResponse.From(await _client.ExecuteAsync(request));
+        return await SendAsync(request);
     }
-
-    public void Dispose() => _client.Dispose();
 }

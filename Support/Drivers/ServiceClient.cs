@@ -22,3 +22,16 @@ public static class ServiceClient
         return request;
     }
 }
+
+/// <summary>
+/// A driver for one service's REST calls: one recording client per scenario, every answer read
+/// as an <see cref="ApiResponse"/>.
+/// </summary>
+public abstract class ServiceDriver(Uri baseUrl, ScenarioTranscript transcript) : IDisposable
+{
+    private readonly RestClient _client = ServiceClient.For(baseUrl, transcript);
+
+    protected async Task<ApiResponse> SendAsync(RestRequest request) => ApiResponse.From(await _client.ExecuteAsync(request));
+
+    public void Dispose() => _client.Dispose();
+}

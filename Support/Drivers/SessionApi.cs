@@ -5,10 +5,9 @@ using RestSharp;
 namespace Netra.Acceptance.Support.Drivers;
 
 /// <summary>The auth service's session calls: refresh (rotation), logout and closing the account.</summary>
-public sealed class SessionApi(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+public sealed class SessionApi(EnvironmentContext environment, ScenarioTranscript transcript)
+    : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
-    private readonly RestClient _client = ServiceClient.For(environment.Endpoints.Auth, transcript);
-
     public Task<ApiResponse> RefreshAsync(string refreshToken) =>
         SendAsync(new RestRequest("/auth/refresh", Method.Post).AddJsonBody(new { refresh_token = refreshToken }));
 
@@ -18,8 +17,4 @@ public sealed class SessionApi(EnvironmentContext environment, ScenarioTranscrip
 
     public Task<ApiResponse> DeleteAccountAsync(string accessToken) =>
         SendAsync(new RestRequest("/auth/account", Method.Delete).WithBearer(accessToken));
-
-    private async Task<ApiResponse> SendAsync(RestRequest request) => ApiResponse.From(await _client.ExecuteAsync(request));
-
-    public void Dispose() => _client.Dispose();
 }
