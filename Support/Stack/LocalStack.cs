@@ -3,14 +3,15 @@ using System.Security.Cryptography;
 namespace Netra.Acceptance.Support.Stack;
 
 /// <summary>
-/// The reference stack, started by the suite: the four built services from artifacts/stack/
-/// on free loopback ports, each with a fresh database in this run's folder. It knows them
+/// The reference stack, started by the suite: the built services from artifacts/stack/ and a
+/// PostgreSQL server for the backend, on free loopback ports, each with fresh data. It knows them
 /// only as dlls to start and URLs to call (docs/stack-interface.md), never as code.
 /// </summary>
 public sealed class LocalStack : IAsyncDisposable
 {
     private readonly List<ServiceProcess> _services = [];
     private OrphanGuard? _orphanGuard;
+    private string? _runId;
 
     private LocalStack(string runDirectory, string jwtSecret)
     {
@@ -24,7 +25,7 @@ public sealed class LocalStack : IAsyncDisposable
     public ServiceEndpoints Endpoints { get; private set; } = null!;
     public IReadOnlyList<ServiceProcess> Services => _services;
 
-    /// <summary>One service by its name: llm-provider, auth, backend or frontend.</summary>
+    /// <summary>One service by its name: llm-provider, identity-provider, database, auth, backend or frontend.</summary>
     public ServiceProcess Service(string name) =>
         _services.FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"The stack has no service '{name}'; it has {string.Join(", ", _services.Select(s => s.Name))}.");
@@ -63,6 +64,7 @@ public sealed class LocalStack : IAsyncDisposable
         var origins = $"{frontend.GetLeftPart(UriPartial.Authority)},{frontend.GetLeftPart(UriPartial.Authority).Replace("127.0.0.1", "localhost")}";
         var data = Path.Combine(RunDirectory, "data");
 
+        _runId = runId;
         _orphanGuard = OrphanGuard.Start(runId);
 
         ServiceProcess Service(string name, string project, Uri url, Dictionary<string, string> environment)
@@ -73,8 +75,8 @@ public sealed class LocalStack : IAsyncDisposable
             // and use the workstation GC, which start faster and use less CPU here.
             environment["DOTNET_TieredPGO"] = "0";
             environment["DOTNET_gcServer"] = "0";
-            var service = new ServiceProcess(name, url, Path.Combine(artifacts, project, project + ".dll"), environment,
-                Path.Combine(RunDirectory, "logs", name + ".log"), runId);
+            var service = new ServiceProcess(name, url,
+                ProgramCommand.DotnetService(name, Path.Combine(artifacts, project, project + ".dll"), environment, runId), LogPath(name));
             _services.Add(service);
             return service;
         }
@@ -88,6 +90,8 @@ public sealed class LocalStack : IAsyncDisposable
             ["IDP_REDIRECT_URIS"] = $"{Url(auth)}/auth/callback",
             ["IDP_DB_PATH"] = Path.Combine(data, "idp.db"),
         });
+        var (database, databaseUrl) = await PostgresServer.CreateAsync("database", runId, LogPath("database"), cancellationToken);
+        _services.Add(database);
         Service("auth", "Netra.Auth", auth, new()
         {
             ["JWT_SECRET_KEY"] = JwtSecret,
@@ -108,7 +112,7 @@ public sealed class LocalStack : IAsyncDisposable
         {
             ["JWT_SECRET_KEY"] = JwtSecret,
             ["SERVICE_SECRET"] = serviceSecret,
-            ["BACKEND_DB_PATH"] = Path.Combine(data, "backend.db"),
+            ["DATABASE_URL"] = databaseUrl,
             ["AUTH_URL"] = Url(auth),
             ["LLM_BASE_URL"] = Url(llm),
             ["LLM_API_KEY"] = "acceptance-" + runId,
@@ -125,12 +129,17 @@ public sealed class LocalStack : IAsyncDisposable
         // All ports are known up front, so the services start side by side.
         foreach (var service in _services) service.Start();
         await Task.WhenAll(_services.Select(s => s.WaitUntilHealthyAsync(settings.StartupTimeout, cancellationToken)));
+        // The backend answers /health before its database does; scenarios start once it is ready.
+        await this.Service("backend").WaitUntilReadyAsync(settings.StartupTimeout, cancellationToken);
     }
+
+    private string LogPath(string service) => Path.Combine(RunDirectory, "logs", service + ".log");
 
     public async ValueTask DisposeAsync()
     {
         // Stop in reverse order of dependency, all at once; each gets a grace period.
         await Task.WhenAll(_services.AsEnumerable().Reverse().Select(s => s.DisposeAsync().AsTask()));
+        if (_runId is not null) PostgresServer.DeleteData(_runId, "database");
         _orphanGuard?.Dispose();
     }
 

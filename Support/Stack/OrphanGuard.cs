@@ -20,9 +20,10 @@ public sealed class OrphanGuard : IDisposable
         var script = $$"""
             host={{Environment.ProcessId}}
             while kill -0 "$host" 2>/dev/null; do sleep 1; done
-            pkill -TERM -f -- '--acceptance-run[=]{{runMarker}}'
+            pkill -TERM -f -- 'acceptance[.-]run[=]{{runMarker}}'
             sleep 5
-            pkill -KILL -f -- '--acceptance-run[=]{{runMarker}}'
+            pkill -KILL -f -- 'acceptance[.-]run[=]{{runMarker}}'
+            rm -rf {{PostgresServer.DataPattern(runMarker)}}
             """;
         try
         {

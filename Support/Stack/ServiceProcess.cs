@@ -3,33 +3,52 @@ using System.Runtime.InteropServices;
 
 namespace Netra.Acceptance.Support.Stack;
 
+/// <summary>How to start one program of the stack: what to run, where, with which environment.</summary>
+public sealed record ProgramCommand(string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory,
+    IReadOnlyDictionary<string, string> Environment, string MissingMessage)
+{
+    /// <summary>A built .NET service, run as <c>dotnet &lt;dll&gt;</c> from its own folder.</summary>
+    public static ProgramCommand DotnetService(string name, string dll, IReadOnlyDictionary<string, string> environment, string runMarker) =>
+        new("dotnet", [dll, RunMarkerArgument(runMarker)], Path.GetDirectoryName(dll)!, environment,
+            File.Exists(dll) ? "" : $"The {name} service is not built: {dll} is missing. Run `dotnet build` at the repository root first.");
+
+    /// <summary>Marks a process as this run's, so the orphan guard can find it if the test host dies.</summary>
+    public static string RunMarkerArgument(string runMarker) => $"--acceptance-run={runMarker}";
+}
+
 /// <summary>
-/// One service of the reference stack running as a child process: started from its built dll,
-/// its output kept (a file per service plus the last lines in memory for failure evidence),
-/// stopped gracefully with SIGTERM and killed if it does not go.
+/// One service of the reference stack running as a child process: its output kept (a file per
+/// service plus the last lines in memory for failure evidence), ready when its probe says so,
+/// stopped gracefully with its stop signal and killed if it does not go.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private const int TailCapacity = 400;
 
-    private readonly string _dll;
-    private readonly IReadOnlyDictionary<string, string> _environment;
-    private readonly string _runMarker;
+    private readonly ProgramCommand _command;
+    private readonly Func<CancellationToken, Task<string?>> _readinessProbe;
+    private readonly int _stopSignal;
     private readonly Queue<string> _tail = new();
     private readonly StreamWriter _logFile;
     private Process? _process;
 
-    public ServiceProcess(string name, Uri url, string dll, IReadOnlyDictionary<string, string> environment, string logPath, string runMarker)
+    /// <param name="readinessProbe">null when the service is ready, otherwise what is still wrong; defaults to GET /health answering 2xx.</param>
+    /// <param name="stopSignal">the signal that asks the program to shut down cleanly (SIGTERM for ASP.NET Core).</param>
+    public ServiceProcess(string name, Uri url, ProgramCommand command, string logPath,
+        Func<CancellationToken, Task<string?>>? readinessProbe = null, int stopSignal = SigTerm)
     {
         Name = name;
         Url = url;
-        _dll = dll;
-        _environment = environment;
-        _runMarker = runMarker;
+        _command = command;
+        _readinessProbe = readinessProbe ?? HealthEndpointAnswers;
+        _stopSignal = stopSignal;
         LogPath = logPath;
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         _logFile = new StreamWriter(logPath, append: true) { AutoFlush = true };
     }
+
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
 
     public string Name { get; }
     public Uri Url { get; }
@@ -38,22 +57,18 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public void Start()
     {
-        if (!File.Exists(_dll))
-            throw new InvalidOperationException(
-                $"The {Name} service is not built: {_dll} is missing. Run `dotnet build` at the repository root first.");
+        if (_command.MissingMessage.Length > 0) throw new InvalidOperationException(_command.MissingMessage);
 
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(_command.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(_dll)!,
+            WorkingDirectory = _command.WorkingDirectory,
         };
-        start.ArgumentList.Add(_dll);
-        // Marks the process as this run's, so the orphan guard can find it if the test host dies.
-        start.ArgumentList.Add($"--acceptance-run={_runMarker}");
-        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        foreach (var argument in _command.Arguments) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in _command.Environment) start.Environment[key] = value;
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Record(e.Data);
@@ -64,31 +79,46 @@ public sealed class ServiceProcess : IAsyncDisposable
         Record($"[harness] started {Name} (pid {_process.Id}) on {Url}");
     }
 
-    /// <summary>Waits until /health answers 200; fails early, with the service's output, if it exits.</summary>
-    public async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>Waits until the readiness probe passes; fails early, with the service's output, if it exits.</summary>
+    public Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitUntilAsync(_readinessProbe, "healthy", timeout, cancellationToken);
+
+    /// <summary>Waits until GET /health/ready answers 2xx: the service and what it depends on (its database) can serve.</summary>
+    public Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitUntilAsync(ct => Answers2xx("/health/ready", ct), "ready", timeout, cancellationToken);
+
+    private async Task WaitUntilAsync(Func<CancellationToken, Task<string?>> probe, string state, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
-        var health = new Uri(Url, "/health");
-        string lastProblem = "no answer yet";
+        string? lastProblem = "no answer yet";
         while (DateTime.UtcNow < deadline)
         {
             if (HasExited)
                 throw new InvalidOperationException(
                     $"The {Name} service exited during startup (exit code {_process?.ExitCode}). Its last output:\n{Tail(40)}");
-            try
-            {
-                using var response = await http.GetAsync(health, cancellationToken);
-                if (response.IsSuccessStatusCode) return;
-                lastProblem = $"health answered {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException e) { lastProblem = e.Message; }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { lastProblem = "health check timed out"; }
-            // Polling a health endpoint: there is no event to wait on across processes.
+            lastProblem = await probe(cancellationToken);
+            if (lastProblem is null) return;
+            // Polling another process: there is no event to wait on.
             await Task.Delay(50, cancellationToken);
         }
         throw new TimeoutException(
-            $"The {Name} service did not become healthy at {health} within {timeout.TotalSeconds:0}s ({lastProblem}). Its last output:\n{Tail(40)}");
+            $"The {Name} service at {Url} did not become {state} within {timeout.TotalSeconds:0}s ({lastProblem}). Its last output:\n{Tail(40)}");
+    }
+
+    private static readonly HttpClient HealthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    private Task<string?> HealthEndpointAnswers(CancellationToken cancellationToken) => Answers2xx("/health", cancellationToken);
+
+    private async Task<string?> Answers2xx(string path, CancellationToken cancellationToken)
+    {
+        var health = new Uri(Url, path);
+        try
+        {
+            using var response = await HealthClient.GetAsync(health, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"{health} answered {(int)response.StatusCode}";
+        }
+        catch (HttpRequestException e) { return e.Message; }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { return $"{health} timed out"; }
     }
 
     /// <summary>The last lines the service wrote (standard output and error, interleaved).</summary>
@@ -118,8 +148,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task StopAsync(TimeSpan grace)
     {
         if (_process is null || _process.HasExited) return;
-        // SIGTERM lets ASP.NET Core shut down cleanly; Process.Kill would be SIGKILL.
-        _ = Kill(_process.Id, Signal.Term);
+        // The program's own clean shutdown (SIGTERM for ASP.NET Core); Process.Kill would be SIGKILL.
+        _ = Kill(_process.Id, _stopSignal);
         using var timeout = new CancellationTokenSource(grace);
         try { await _process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException)
@@ -149,8 +179,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private enum Signal { Term = 15 }
-
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, Signal signal);
+    private static extern int Kill(int pid, int signal);
 }

@@ -80,14 +80,16 @@ services.AddCors(o => o.AddDefaultPolicy(p => p
     .WithExposedHeaders("Location", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")));
 
 services.AddProblemDetails();
+services.AddExceptionHandler<DatabaseUnavailableHandler>();
 services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
 
 var app = builder.Build();
 
-app.Services.GetRequiredService<Database>().Initialize();
 var startupLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Netra.Backend");
-startupLog.LogInformation("database {Path}; allowed origins {Origins}; LLM provider {Llm}",
-    settings.DatabasePath, string.Join(",", settings.AllowedOrigins), settings.LlmBaseUrl);
+var database = app.Services.GetRequiredService<Database>();
+await database.TryPrepareAsync(startupLog);
+startupLog.LogInformation("database {Database}; allowed origins {Origins}; LLM provider {Llm}",
+    database.Description, string.Join(",", settings.AllowedOrigins), settings.LlmBaseUrl);
 if (settings.ServiceSecret is null)
     startupLog.LogWarning("SERVICE_SECRET is not set: user events from the auth service will be refused");
 // Warm the token validator off the startup path: the first real request then validates in well under 50 ms.
@@ -98,7 +100,9 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // Malformed requests that Kestrel or the framework reject (bad framing, body too large...) are
     // the client's fault: keep their 4xx instead of turning them into a 500.
-    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
+        : Database.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError,
 });
 // Bodiless answers (router 404/405) become problems with a detail too.
 app.UseStatusCodePages(async ctx =>

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Netra.Launcher;
 
 var layout = new StackLayout();
+layout.DatabaseUrl = layout.ExternalDatabaseUrl ?? $"postgresql://netra@127.0.0.1:{StackLayout.PostgresPort}/netra_backend";
 var services = layout.Services();
 
 if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
@@ -45,8 +46,14 @@ using var sighup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.
 AppDomain.CurrentDomain.ProcessExit += (_, _) => { lock (children) children.ForEach(c => c.KillNow()); };
 
 var exitCode = 0;
+LocalPostgres? postgres = null;
 try
 {
+    if (layout.ExternalDatabaseUrl is null)
+    {
+        postgres = new LocalPostgres(layout.DataDir, StackLayout.PostgresPort, console);
+        await postgres.StartAsync();
+    }
     var dotnet = DotnetHost();
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
     foreach (var spec in services)
@@ -87,6 +94,7 @@ finally
         foreach (var child in Enumerable.Reverse(children)) await child.StopAsync(TimeSpan.FromSeconds(5));
         console.Info("all services stopped");
     }
+    if (postgres is not null) await postgres.StopAsync();
 }
 
 void OnSignal(PosixSignalContext ctx)
@@ -152,6 +160,8 @@ void PrintHelp()
 
         Every output line is prefixed with the service's name. Ctrl-C or SIGTERM stops all services.
         Databases live in {layout.DataDir}.
+        The backend's PostgreSQL database runs from {layout.DataDir}/postgres on port {StackLayout.PostgresPort}
+        (Debian's postgresql package; created on first run), unless DATABASE_URL points elsewhere.
         JWT_SECRET_KEY, SERVICE_SECRET and LLM_API_KEY, if set, replace the built-in development values.
         `dotnet run` builds the services first; otherwise build with: dotnet build stack/Netra.Stack.slnx
         """);

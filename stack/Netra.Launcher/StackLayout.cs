@@ -23,6 +23,13 @@ public sealed class StackLayout
     public string StackDir { get; }
     public string DataDir { get; }
 
+    /// <summary>The backend's database: DATABASE_URL if set, otherwise the launcher's own PostgreSQL (<see cref="LocalPostgres"/>).</summary>
+    public string? ExternalDatabaseUrl { get; } = Env("DATABASE_URL");
+
+    public const int PostgresPort = 5433;
+
+    public string DatabaseUrl { get; set; } = "";
+
     public string DllPath(ServiceSpec s) => Path.Combine(StackDir, s.Project, s.Project + ".dll");
 
     /// <summary>The services in start order: each one's dependencies come before it.</summary>
@@ -66,7 +73,7 @@ public sealed class StackLayout
             {
                 ["JWT_SECRET_KEY"] = jwt,
                 ["SERVICE_SECRET"] = serviceSecret,
-                ["BACKEND_DB_PATH"] = Path.Combine(DataDir, "backend.db"),
+                ["DATABASE_URL"] = DatabaseUrl,
                 ["AUTH_URL"] = auth,
                 ["ALLOWED_ORIGINS"] = origins,
                 ["LLM_BASE_URL"] = llm,

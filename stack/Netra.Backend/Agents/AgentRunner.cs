@@ -17,7 +17,7 @@ public sealed class NullEventSink : IAgentEventSink
     public Task EmitAsync(string type, object payload) => Task.CompletedTask;
 }
 
-public enum AgentFailureKind { ThreadNotFound, ThreadDeletedDuringRun, ProviderUnavailable, ProviderBadResponse, Internal }
+public enum AgentFailureKind { ThreadNotFound, ThreadDeletedDuringRun, ProviderUnavailable, ProviderBadResponse, StorageUnavailable, Internal }
 
 public sealed record AgentRunSuccess(string RunId, string ThreadId, string MessageId, string AgentName, string Content, LlmUsage Usage, long DurationMs);
 
@@ -50,7 +50,7 @@ public static class ChatInput
 /// One agent run, shared by REST and WebSocket: triage → thinking → tool → LLM → stored answer.
 /// Once a run has started it ends in exactly one of agent_completed or agent_error.
 /// </summary>
-public sealed class AgentRunner(ThreadStore threads, LlmClient llm, UsageStore usage, ILogger<AgentRunner> logger)
+public sealed class AgentRunner(Database db, ThreadStore threads, LlmClient llm, ILogger<AgentRunner> logger)
 {
     private const string RetrySuggestion = "Wait a moment and send your message again.";
 
@@ -90,10 +90,14 @@ public sealed class AgentRunner(ThreadStore threads, LlmClient llm, UsageStore u
                 ("user", text),
             ], userId, ct);
 
-            var stored = await threads.AddMessageAsync(resolvedThreadId, "assistant", answer.Content, plan.AgentName, runId, ct)
-                         ?? throw new ThreadDeletedException();
-            // Billing: one record per completed run, keyed by the run (a failed run never gets here).
-            await usage.RecordAsync(runId, userId, resolvedThreadId, plan.AgentName, answer.Usage, ct);
+            // The answer and its usage record (billing: one per completed run, keyed by the run) are
+            // stored in one transaction: never an answer that is not billed, nor a bill without an answer.
+            var stored = await db.InTransactionAsync(async (connection, tx) =>
+            {
+                var message = await ThreadStore.AddMessageAsync(connection, tx, resolvedThreadId, "assistant", answer.Content, plan.AgentName, runId, ct);
+                if (message is not null) await UsageStore.RecordAsync(connection, tx, runId, userId, resolvedThreadId, plan.AgentName, answer.Usage, ct);
+                return message;
+            }, ct) ?? throw new ThreadDeletedException();
 
             var durationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             await events.EmitAsync("agent_completed", new AgentCompleted(runId, plan.AgentName, resolvedThreadId, stored.Id,
@@ -110,6 +114,13 @@ public sealed class AgentRunner(ThreadStore threads, LlmClient llm, UsageStore u
         {
             return await FailRunAsync(events, AgentFailureKind.ThreadDeletedDuringRun, runId,
                 "The conversation was deleted while the agent was answering.", "Start a new conversation.");
+        }
+        catch (Exception ex) when (Database.IsUnavailable(ex))
+        {
+            db.Unavailable(ex);
+            return await FailRunAsync(events, AgentFailureKind.StorageUnavailable, runId,
+                "The platform's database became unavailable, so the answer could not be saved and you were not charged for it.",
+                "Send your message again in a moment.");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

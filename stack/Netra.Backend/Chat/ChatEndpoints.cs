@@ -39,7 +39,7 @@ public static class ChatEndpoints
         {
             AgentFailureKind.ThreadNotFound => StatusCodes.Status404NotFound,
             AgentFailureKind.ThreadDeletedDuringRun => StatusCodes.Status409Conflict,
-            AgentFailureKind.ProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
+            AgentFailureKind.ProviderUnavailable or AgentFailureKind.StorageUnavailable => StatusCodes.Status503ServiceUnavailable,
             AgentFailureKind.ProviderBadResponse => StatusCodes.Status502BadGateway,
             _ => StatusCodes.Status500InternalServerError,
         };

@@ -10,7 +10,8 @@ public sealed record BackendSettings
 
     public required string JwtSecretKey { get; init; }
     public string? ServiceSecret { get; init; }
-    public required string DatabasePath { get; init; }
+    /// <summary>Npgsql connection string of the backend's PostgreSQL database (from DATABASE_URL).</summary>
+    public required string DatabaseConnectionString { get; init; }
     public string? AuthUrl { get; init; }
     public required IReadOnlyList<string> AllowedOrigins { get; init; }
     public required string LlmBaseUrl { get; init; }
@@ -65,6 +66,9 @@ public sealed record BackendSettings
             planLimits[plan] = limit;
         }
 
+        var database = DatabaseUrl.ToConnectionString(NullIfEmpty(config["DATABASE_URL"]) ?? DatabaseUrl.Default, out error);
+        if (database is null) return null;
+
         var origins = (config["ALLOWED_ORIGINS"] ?? "http://localhost:3000,http://127.0.0.1:3000")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(NormalizeOrigin)
@@ -77,9 +81,7 @@ public sealed record BackendSettings
         {
             JwtSecretKey = secret,
             ServiceSecret = NullIfEmpty(config["SERVICE_SECRET"]),
-            // Default beside the auth service's: artifacts/data/, outside the build output folder.
-            DatabasePath = Path.GetFullPath(NullIfEmpty(config["BACKEND_DB_PATH"])
-                                            ?? Path.Combine(contentRoot, "..", "..", "data", "backend.db")),
+            DatabaseConnectionString = database,
             AuthUrl = NullIfEmpty(config["AUTH_URL"])?.TrimEnd('/'),
             AllowedOrigins = origins,
             LlmBaseUrl = (NullIfEmpty(config["LLM_BASE_URL"]) ?? "http://127.0.0.1:8090").TrimEnd('/'),

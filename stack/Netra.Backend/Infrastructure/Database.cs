@@ -1,63 +1,141 @@
-using Microsoft.Data.Sqlite;
+using System.Net.Sockets;
+using Npgsql;
 
 namespace Netra.Backend.Infrastructure;
 
 /// <summary>
-/// The backend's own SQLite database. Every operation opens a pooled connection of its own, so
-/// concurrent requests never share one; WAL lets readers run beside the single writer, and
-/// Microsoft.Data.Sqlite retries a busy database until the command timeout.
+/// The backend's own PostgreSQL database (DATABASE_URL). Every operation takes a pooled
+/// connection of its own. The backend starts and stays up without its database: the schema is
+/// created on first use, every call that needs the database answers 503 while it is unreachable
+/// (<see cref="DatabaseUnavailableException"/>), and nothing needs a restart when it comes back.
 /// </summary>
-public sealed class Database
+public sealed class Database : IAsyncDisposable
 {
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
 
     public Database(BackendSettings settings)
     {
-        Path = settings.DatabasePath;
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new NpgsqlConnectionStringBuilder(settings.DatabaseConnectionString)
         {
-            DataSource = settings.DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            ForeignKeys = true,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+            // An unreachable database must fail a request quickly, not hold it for the default 15 s.
+            Timeout = 3,
+            CommandTimeout = 10,
+        };
+        Description = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
-    public string Path { get; }
+    /// <summary>Where the database is, without credentials (for logs).</summary>
+    public string Description { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct = default)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        return connection;
+        try
+        {
+            if (!_schemaReady) await CreateSchemaAsync(ct);
+            return await _dataSource.OpenConnectionAsync(ct);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
     }
 
-    /// <summary>Creates the folder, the file and the schema. Runs once at startup, before the server listens.</summary>
-    public void Initialize()
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or none of it.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
     {
-        var folder = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        await using var connection = await OpenAsync(ct);
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var result = await work(connection, tx);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
     }
 
     public async Task<bool> PingAsync(CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 1;
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 1;
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
     }
 
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
+    /// <summary>Tries once at startup, so a reachable database is ready before the first request; never fails startup.</summary>
+    public async Task TryPrepareAsync(ILogger logger)
+    {
+        try
+        {
+            await CreateSchemaAsync(CancellationToken.None);
+            logger.LogInformation("database {Database} ready", Description);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            logger.LogWarning("database {Database} is not reachable yet ({Error}); requests that need it answer 503 until it is",
+                Description, ex.Message);
+        }
+    }
 
+    /// <summary>
+    /// The database cannot be reached or is shutting down: connection refused, broken, timed out, or
+    /// PostgreSQL's own "not now" (class 08, 57P01–57P03, 53). A constraint or SQL error is not this.
+    /// </summary>
+    public static bool IsUnavailable(Exception ex) => ex switch
+    {
+        DatabaseUnavailableException => true,
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                                || pg.SqlState is "57P01" or "57P02" or "57P03"
+                                || pg.SqlState.StartsWith("53", StringComparison.Ordinal),
+        NpgsqlException => true, // not a PostgresException: the connection itself failed
+        SocketException or TimeoutException or System.IO.IOException => true,
+        _ => ex.InnerException is { } inner && IsUnavailable(inner),
+    };
+
+    /// <summary>
+    /// Converts a failure to <see cref="DatabaseUnavailableException"/> and empties the pool: after
+    /// an outage its idle connections are dead, and each would fail one more request.
+    /// </summary>
+    public DatabaseUnavailableException Unavailable(Exception ex)
+    {
+        if (ex is DatabaseUnavailableException already) return already;
+        _dataSource.Clear();
+        return new DatabaseUnavailableException(ex);
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken ct)
+    {
+        await _schemaLock.WaitAsync(ct);
+        try
+        {
+            if (_schemaReady) return;
+            await using var connection = await _dataSource.OpenConnectionAsync(ct);
+            await using var command = new NpgsqlCommand(Schema, connection);
+            await command.ExecuteNonQueryAsync(ct);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    // Timestamps are ISO 8601 text in UTC (Clock.Iso), as the API returns them; they sort correctly as text.
+    private const string Schema = """
         -- The backend's copy of auth's users, fed by user events.
         CREATE TABLE IF NOT EXISTS users (
             id            TEXT PRIMARY KEY,
@@ -92,7 +170,7 @@ public sealed class Database
         CREATE INDEX IF NOT EXISTS ix_threads_user ON threads (user_id, updated_at);
 
         CREATE TABLE IF NOT EXISTS messages (
-            seq        INTEGER PRIMARY KEY AUTOINCREMENT,  -- insertion order, the tie-breaker for equal timestamps
+            seq        BIGSERIAL PRIMARY KEY,  -- insertion order, the tie-breaker for equal timestamps
             id         TEXT NOT NULL UNIQUE,
             thread_id  TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
             role       TEXT NOT NULL,
@@ -110,13 +188,17 @@ public sealed class Database
             user_id           TEXT NOT NULL,
             thread_id         TEXT NOT NULL,
             agent_name        TEXT NOT NULL,
-            prompt_tokens     INTEGER NOT NULL,
-            completion_tokens INTEGER NOT NULL,
+            prompt_tokens     BIGINT NOT NULL,
+            completion_tokens BIGINT NOT NULL,
             recorded_at       TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_usage_user ON usage_records (user_id, recorded_at);
         """;
 }
+
+/// <summary>The backend's database cannot be reached right now; the request changed nothing. Answered with 503.</summary>
+public sealed class DatabaseUnavailableException(Exception inner)
+    : Exception("The platform's database is unavailable right now, so nothing was read or saved. Try again in a moment.", inner);
 
 public static class Clock
 {

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Npgsql;
 using Netra.Backend.Infrastructure;
 
 namespace Netra.Backend.Users;
@@ -23,8 +23,8 @@ public sealed class UserStore(Database db)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, email, name, plan_tier, created_at FROM users WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT id, email, name, plan_tier, created_at FROM users WHERE id = @id";
+        command.Parameters.AddWithValue("@id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new UserRecord(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
@@ -36,10 +36,10 @@ public sealed class UserStore(Database db)
         await using (var connection = await db.OpenAsync(ct))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "UPDATE users SET name = $name, updated_at = $now WHERE id = $id";
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$name", name);
-            command.Parameters.AddWithValue("$now", Clock.NowIso());
+            command.CommandText = "UPDATE users SET name = @name, updated_at = @now WHERE id = @id";
+            command.Parameters.AddWithValue("@id", id);
+            command.Parameters.AddWithValue("@name", name);
+            command.Parameters.AddWithValue("@now", Clock.NowIso());
             if (await command.ExecuteNonQueryAsync(ct) == 0) return null;
         }
         return await GetAsync(id, ct);
@@ -55,63 +55,63 @@ public sealed class UserStore(Database db)
         await using var connection = await db.OpenAsync(ct);
         // BEGIN IMMEDIATE: take the write lock up front, so two deliveries of the same event
         // cannot both pass the "already processed?" check.
-        await using var tx = connection.BeginTransaction(deferred: false);
+        await using var tx = await connection.BeginTransactionAsync(ct);
 
         if (await ExecuteAsync(connection, tx, ct,
-                "INSERT OR IGNORE INTO processed_events (event_id, type, processed_at) VALUES ($event_id, $type, $now)",
-                ("$event_id", e.EventId), ("$type", e.Type), ("$now", Clock.NowIso())) == 0)
+                "INSERT INTO processed_events (event_id, type, processed_at) VALUES (@event_id, @type, @now) ON CONFLICT (event_id) DO NOTHING",
+                ("@event_id", e.EventId), ("@type", e.Type), ("@now", Clock.NowIso())) == 0)
             return false;
 
-        var deletedAt = await ScalarAsync(connection, tx, ct, "SELECT deleted_at FROM deleted_users WHERE id = $id", ("$id", e.UserId));
+        var deletedAt = await ScalarAsync(connection, tx, ct, "SELECT deleted_at FROM deleted_users WHERE id = @id", ("@id", e.UserId));
         var isStaleAfterDelete = deletedAt is not null && string.CompareOrdinal(e.OccurredAt, deletedAt) <= 0;
 
         if (e.Type == UserEventTypes.Deleted)
         {
             // Threads and, by cascade, their messages go with the user.
-            await ExecuteAsync(connection, tx, ct, "DELETE FROM threads WHERE user_id = $id", ("$id", e.UserId));
-            await ExecuteAsync(connection, tx, ct, "DELETE FROM users WHERE id = $id", ("$id", e.UserId));
+            await ExecuteAsync(connection, tx, ct, "DELETE FROM threads WHERE user_id = @id", ("@id", e.UserId));
+            await ExecuteAsync(connection, tx, ct, "DELETE FROM users WHERE id = @id", ("@id", e.UserId));
             await ExecuteAsync(connection, tx, ct,
-                "INSERT INTO deleted_users (id, deleted_at) VALUES ($id, $at) ON CONFLICT (id) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)",
-                ("$id", e.UserId), ("$at", e.OccurredAt));
+                "INSERT INTO deleted_users (id, deleted_at) VALUES (@id, @at) ON CONFLICT (id) DO UPDATE SET deleted_at = GREATEST(deleted_users.deleted_at, excluded.deleted_at)",
+                ("@id", e.UserId), ("@at", e.OccurredAt));
         }
         else if (!isStaleAfterDelete)
         {
             if (deletedAt is not null)
-                await ExecuteAsync(connection, tx, ct, "DELETE FROM deleted_users WHERE id = $id", ("$id", e.UserId));
+                await ExecuteAsync(connection, tx, ct, "DELETE FROM deleted_users WHERE id = @id", ("@id", e.UserId));
 
             // Upsert: an update may arrive before the create it follows. Fields an event leaves out are kept.
             await ExecuteAsync(connection, tx, ct, """
                 INSERT INTO users (id, email, name, plan_tier, created_at, updated_at, last_event_at)
-                VALUES ($id, coalesce($email, ''), $name, coalesce($plan, 'free'), coalesce($created, $occurred), $now, $occurred)
+                VALUES (@id, coalesce(@email, ''), @name, coalesce(@plan, 'free'), coalesce(@created, @occurred), @now, @occurred)
                 ON CONFLICT (id) DO UPDATE SET
-                    email         = coalesce($email, users.email),
-                    name          = coalesce($name, users.name),
-                    plan_tier     = coalesce($plan, users.plan_tier),
-                    updated_at    = $now,
-                    last_event_at = $occurred
-                WHERE users.last_event_at <= $occurred
+                    email         = coalesce(@email, users.email),
+                    name          = coalesce(@name, users.name),
+                    plan_tier     = coalesce(@plan, users.plan_tier),
+                    updated_at    = @now,
+                    last_event_at = @occurred
+                WHERE users.last_event_at <= @occurred
                 """,
-                ("$id", e.UserId), ("$email", e.Email), ("$name", e.Name), ("$plan", e.PlanTier),
-                ("$created", e.CreatedAt), ("$occurred", e.OccurredAt), ("$now", Clock.NowIso()));
+                ("@id", e.UserId), ("@email", e.Email), ("@name", e.Name), ("@plan", e.PlanTier),
+                ("@created", e.CreatedAt), ("@occurred", e.OccurredAt), ("@now", Clock.NowIso()));
         }
 
         await tx.CommitAsync(ct);
         return true;
     }
 
-    private static async Task<int> ExecuteAsync(SqliteConnection c, SqliteTransaction tx, CancellationToken ct, string sql, params (string Name, object? Value)[] parameters)
+    private static async Task<int> ExecuteAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(c, tx, sql, parameters);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<string?> ScalarAsync(SqliteConnection c, SqliteTransaction tx, CancellationToken ct, string sql, params (string Name, object? Value)[] parameters)
+    private static async Task<string?> ScalarAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct, string sql, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(c, tx, sql, parameters);
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction tx, string sql, (string Name, object? Value)[] parameters)
+    private static NpgsqlCommand Command(NpgsqlConnection c, NpgsqlTransaction tx, string sql, (string Name, object? Value)[] parameters)
     {
         var command = c.CreateCommand();
         command.Transaction = tx;

@@ -24,7 +24,7 @@ public static class WebSocketEndpoint
     public static void MapWebSocketEndpoint(this IEndpointRouteBuilder app) => app.Map("/ws", HandleAsync);
 
     private static async Task HandleAsync(HttpContext context, BackendSettings settings, AccessTokenValidator validator,
-        AgentRunner runner, ChatRateLimiter limiter, ConnectionRegistry registry, ConnectionTokens tokens, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        AgentRunner runner, ChatRateLimiter limiter, Database database, ConnectionRegistry registry, ConnectionTokens tokens, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var logger = loggers.CreateLogger("Netra.Backend.WebSockets");
 
@@ -67,7 +67,7 @@ public static class WebSocketEndpoint
         var connection = new WsConnection(socket, validation.Token!.UserId, logger);
         registry.Add(connection);
         tokens.Track(connection, validation.Token!);
-        var session = new Session(connection, runner, limiter, settings, logger, lifetime.ApplicationStopping);
+        var session = new Session(connection, runner, limiter, database, settings, logger, lifetime.ApplicationStopping);
         try
         {
             await connection.SendAsync("connection_established", new { connection_id = connection.Id, user_id = connection.UserId });
@@ -123,7 +123,7 @@ public static class WebSocketEndpoint
     }
 
     /// <summary>The message loop of one authenticated connection, and the runs it started.</summary>
-    private sealed class Session(WsConnection connection, AgentRunner runner, ChatRateLimiter limiter, BackendSettings settings, ILogger logger, CancellationToken stopping)
+    private sealed class Session(WsConnection connection, AgentRunner runner, ChatRateLimiter limiter, Database database, BackendSettings settings, ILogger logger, CancellationToken stopping)
     {
         private readonly ConcurrentDictionary<Task, bool> _runs = new();
 
@@ -246,7 +246,16 @@ public static class WebSocketEndpoint
                 return;
             }
             // The plan's allowance is shared with REST; over it the connection stays open.
-            var allowance = await limiter.TryConsumeAsync(connection.UserId, stopping);
+            RateDecision allowance;
+            try
+            {
+                allowance = await limiter.TryConsumeAsync(connection.UserId, stopping);
+            }
+            catch (Exception ex) when (Database.IsUnavailable(ex))
+            {
+                await connection.SendErrorAsync("SERVICE_UNAVAILABLE", database.Unavailable(ex).Message);
+                return;
+            }
             if (!allowance.Allowed)
             {
                 await connection.SendAsync("error", new RateLimitedPayload("RATE_LIMITED",
@@ -265,6 +274,11 @@ public static class WebSocketEndpoint
                     var outcome = await runner.RunAsync(connection.UserId, text!, string.IsNullOrEmpty(threadId) ? null : threadId, connection, stopping);
                     if (outcome.Failure is { Kind: AgentFailureKind.ThreadNotFound } f)
                         await connection.SendErrorAsync("THREAD_NOT_FOUND", f.Error);
+                }
+                catch (Exception ex) when (Database.IsUnavailable(ex))
+                {
+                    // Before the run started (the thread or the question could not be stored): nothing was saved.
+                    await connection.SendErrorAsync("SERVICE_UNAVAILABLE", database.Unavailable(ex).Message);
                 }
                 catch (Exception ex)
                 {
