@@ -1,9 +1,10 @@
 @journey @resilience @disruptive
 Feature: One failure does not take the platform down
   Who it protects: every paying user during an outage of one part of Netra ($25K+ MRR).
-  When the language model or the sign-in service fails, users must be told clearly what
-  does not work, everything else must keep working, and Netra must recover by itself when
-  the failed part returns. A cascade — one failure taking everything down — turns a small
+  When the language model, the sign-in service or the platform's database fails, users
+  must be told clearly what does not work, nothing may be left half-saved or wrongly
+  billed, everything else must keep working, and Netra must recover by itself when the
+  failed part returns. A cascade — one failure taking everything down — turns a small
   incident into lost customers. Each scenario runs on a Netra of its own.
 
   Scenario: When the language model is down, users are told and everything else keeps working
@@ -31,3 +32,27 @@ Feature: One failure does not take the platform down
     When the sign-in service is started again
     And Nadia signs up on the website
     Then Nadia's next question in the chat is answered on screen
+
+  Scenario: When the platform's database is down, users are told, nothing is half-saved, and it recovers by itself
+    Given Maria has signed up
+    And Maria has asked the agent "Which of my instances are idle?" and got her answer
+    And the platform's database is down
+    When Maria asks the agent "And which ones are oversized?" through the API
+    Then Maria is told the platform is temporarily unavailable and to try again shortly
+    And the platform tells its operators its database is unavailable
+    When the platform's database is started again
+    Then Maria's next question is answered
+    And nothing of Maria's question "And which ones are oversized?" was kept
+    And Maria is billed for exactly 2 answers
+
+  @controls-llm
+  Scenario: When the database fails while the agent is answering, the answer is neither half-saved nor billed
+    Given Maria has signed up
+    And the language model takes its time to answer Maria's question "Summarise my spend by team"
+    When Maria asks the agent "Summarise my spend by team"
+    And the platform's database goes down while the agent is working on Maria's question
+    Then Maria is told the agent could not answer and that she can try again
+    When the platform's database is started again
+    Then Maria's conversation keeps her question but holds no answer to it
+    And Maria is billed for exactly 0 answers
+    And Maria's next question is answered

@@ -50,6 +50,10 @@ public sealed class BillingSteps(People people, BackendApi backend, BillingApi b
         (usage.CostCents, usage.PerformanceFeeCents, usage.TotalCents).Should().Be(contract, "the platform charges the contract's price");
     }
 
+    [Then("{word} is billed for exactly {int} answer(s)")]
+    public async Task BilledForExactly(string alias, int answers) =>
+        (await UsageOf(alias)).Runs.Should().Be(answers, "only answers that were delivered and kept are billed, each once");
+
     private void Answered(string alias, ApiResponse answer)
     {
         exchanges.Of(alias).Add(answer);

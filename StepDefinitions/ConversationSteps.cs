@@ -24,6 +24,27 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Convers
         kept.Should().Contain(("assistant", exchange.Answer), "the agent's answer is kept");
     }
 
+    [Then("{word}'s conversation keeps her/his/their question but holds no answer to it")]
+    public async Task KeepsTheQuestionWithoutAnAnswer(string alias)
+    {
+        var person = people[alias];
+        var threadId = (await chats.Of(person).WaitForAsync("agent_started"))["thread_id"]!;
+        var kept = await MessagesOf(person, threadId);
+        kept.Should().Equal([("user", chats.LastQuestion[alias])],
+            "the question was asked, but an answer that could not be saved must not appear, half or whole");
+    }
+
+    [Then("nothing of {word}'s question {string} was kept")]
+    public async Task NothingOfTheQuestionWasKept(string alias, string question)
+    {
+        var person = people[alias];
+        var threads = await conversations.ThreadsAsync(person.AccessToken);
+        threads.IsSuccess.Should().BeTrue($"her conversations are listed, but the platform answered {threads.Status}: {threads.Detail}");
+        foreach (var threadId in threads.Body!.AsArray().Select(t => t!["id"]!.ToString()))
+            (await MessagesOf(person, threadId)).Select(m => m.Content).Should().NotContain(question,
+                "a question the platform refused must leave no trace");
+    }
+
     [When("{word} tries to open {word}'s conversation")]
     public async Task TriesToOpenSomeoneElsesConversation(string stranger, string owner)
     {
@@ -49,6 +70,13 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Convers
         var listed = await conversations.ThreadsAsync(people[stranger].AccessToken);
         listed.IsSuccess.Should().BeTrue();
         (listed.Body?.ToJsonString() ?? "").Should().NotContain(chats.LastExchange[owner].ThreadId!);
+    }
+
+    private async Task<List<(string? Role, string? Content)>> MessagesOf(Person person, string threadId)
+    {
+        var messages = await conversations.MessagesAsync(person.AccessToken, threadId);
+        messages.IsSuccess.Should().BeTrue($"the conversation opens, but the platform answered {messages.Status}: {messages.Detail}");
+        return (messages.Body?["messages"] as JsonArray ?? []).Select(m => (m?["role"]?.ToString(), m?["content"]?.ToString())).ToList();
     }
 
     /// <summary>The answer's detail with the asked-for conversation id blanked out, to compare two refusals.</summary>

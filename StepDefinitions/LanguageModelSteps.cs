@@ -2,7 +2,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Directing the language model provider for one person's questions (scenarios tagged @controls-llm).</summary>
 [Binding]
-public sealed class LanguageModelSteps(People people, LanguageModelControl languageModel, AgentAnswers expected)
+public sealed class LanguageModelSteps(People people, LanguageModelControl languageModel, AgentAnswers expected, EnvironmentContext environment)
 {
     [Given("the language model will answer {word} {string}")]
     public async Task WillAnswer(string alias, string answer)
@@ -30,6 +30,11 @@ public sealed class LanguageModelSteps(People people, LanguageModelControl langu
         };
         await languageModel.FailOnAsync(UserIdOf(alias), question, failure);
     }
+
+    [Given("the language model takes its time to answer {word}'s question {string}")]
+    public Task TakesItsTime(string alias, string question) =>
+        // Half the backend's patience: long enough to disturb the run, short enough to be answered.
+        languageModel.AnswerSlowlyAsync(UserIdOf(alias), question, environment.Environment.LlmTimeout / 2);
 
     private string UserIdOf(string alias)
     {

@@ -2,9 +2,9 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Restarts, crashes and outages of a service (only in @disruptive scenarios, on their own stack).</summary>
 [Binding]
-public sealed class ServiceDisruptionSteps(ServiceControl services)
+public sealed class ServiceDisruptionSteps(ServiceControl services, People people, ChatSessions chats)
 {
-    private const string Service = "(sign-in service|platform|website|language model)";
+    private const string Service = "(sign-in service|platform's database|platform|website|language model)";
 
     [When($"^the {Service} restarts$")]
     public Task Restarts(string service) => services.RestartAsync(ServiceControl.ServiceName(service));
@@ -22,4 +22,12 @@ public sealed class ServiceDisruptionSteps(ServiceControl services)
 
     [When($"^the {Service} is started again$")]
     public Task IsStartedAgain(string service) => services.StartAgainAsync(ServiceControl.ServiceName(service));
+
+    [When("the platform's database goes down while the agent is working on {word}'s question")]
+    public async Task DatabaseGoesDownDuringTheRun(string alias)
+    {
+        // Past the tool step the agent is waiting for the language model: the run is under way.
+        await chats.Of(people[alias]).WaitForAsync("tool_completed");
+        await services.StopAsync("database");
+    }
 }

@@ -11,9 +11,9 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, IReadOnl
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
     /// <summary>The problem-details `detail` of an error answer, if any.</summary>
-    public string? Detail => Body?["detail"]?.GetValue<string>();
+    public string? Detail => (Body as JsonObject)?["detail"]?.GetValue<string>();
 
-    public string? this[string property] => Body?[property]?.ToString();
+    public string? this[string property] => (Body as JsonObject)?[property]?.ToString();
 
     public static ApiResponse From(RestResponse response)
     {

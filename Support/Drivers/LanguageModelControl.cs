@@ -122,6 +122,29 @@ public sealed class LanguageModelControl(EnvironmentContext environment, Scenari
         });
     }
 
+    /// <summary>
+    /// The model answers this user's question normally, but only after <paramref name="delay"/> (within
+    /// the backend's patience): the run is in progress meanwhile, for a scenario to disturb.
+    /// </summary>
+    public Task AnswerSlowlyAsync(string userId, string question, TimeSpan delay) =>
+        AddMappingAsync(new
+        {
+            Title = $"acceptance: a slow answer for user {userId} on one question",
+            Priority = FailurePriority,
+            Request = ForUser(userId, question),
+            Response = new
+            {
+                StatusCode = 200,
+                Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+                Delay = (int)delay.TotalMilliseconds,
+                BodyAsJson = new
+                {
+                    choices = new[] { new { index = 0, message = new { role = "assistant", content = "A considered answer." }, finish_reason = "stop" } },
+                    usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
+                },
+            },
+        });
+
     private static object ForUser(string userId) => new
     {
         Path = CompletionsPath,

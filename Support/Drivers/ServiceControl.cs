@@ -18,6 +18,7 @@ public sealed class ServiceControl(EnvironmentContext environment)
         "platform" => "backend",
         "website" => "frontend",
         "language model" => "llm-provider",
+        "platform's database" => "database",
         var other => throw new ArgumentException($"No service is called '{other}' in the features."),
     };
 
@@ -25,7 +26,13 @@ public sealed class ServiceControl(EnvironmentContext environment)
 
     public Task KillAsync(string service) => Service(service).KillAsync();
 
-    public Task StartAgainAsync(string service) => Service(service).RestartAsync(RestartTimeout);
+    public async Task StartAgainAsync(string service)
+    {
+        await Service(service).RestartAsync(RestartTimeout);
+        // The database is back for users once the platform says it is ready again, as a load
+        // balancer would wait for; if the platform never recovers by itself, this fails, naming it.
+        if (service == "database") await Service("backend").WaitUntilReadyAsync(RestartTimeout);
+    }
 
     public async Task RestartAsync(string service)
     {
