@@ -42,11 +42,11 @@ public sealed class NetraEnvironment : IAsyncDisposable
     /// <summary>The stack the suite started, to stop, kill and restart its services; null when attached.</summary>
     public LocalStack? LocalStack => _localStack;
 
-    public static async Task<NetraEnvironment> StartAsync(SuiteSettings settings, CancellationToken cancellationToken = default)
+    public static async Task<NetraEnvironment> StartAsync(SuiteSettings settings, bool withGoogle = true, CancellationToken cancellationToken = default)
     {
         if (!settings.IsAttached)
         {
-            var stack = await LocalStack.StartAsync(settings, cancellationToken);
+            var stack = await LocalStack.StartAsync(settings, withGoogle, cancellationToken);
             return new NetraEnvironment(settings, stack.Endpoints, stack);
         }
 

@@ -13,7 +13,10 @@ public static class PrivateStack
     public static async Task StartForAsync(FeatureContext feature)
     {
         var shared = TestRun.Environment;
-        feature.Set(await NetraEnvironment.StartAsync(shared.Settings with { AuthUrl = null, BackendUrl = null, FrontendUrl = null }), Key);
+        // No Google stand-in: no disruptive feature signs in with Google, and each process saved
+        // shortens the start of a stack that runs beside other features.
+        feature.Set(await NetraEnvironment.StartAsync(shared.Settings with { AuthUrl = null, BackendUrl = null, FrontendUrl = null },
+            withGoogle: false), Key);
     }
 
     public static async Task StopForAsync(FeatureContext feature)
