@@ -5,7 +5,7 @@ using Netra.Backend.Infrastructure;
 namespace Netra.Backend.Users;
 
 /// <summary>The outcome of asking auth to change a name: the user as auth now has it, or the problem to answer with.</summary>
-public sealed record NameChange(UserRecord? User, IResult? Problem);
+public sealed record NameChange(UserRecord? User, IResult? Problem, bool TokenRefused = false);
 
 /// <summary>
 /// Changes a user's name where users are owned: PATCH {AUTH_URL}/auth/me with the caller's own bearer token
@@ -38,7 +38,7 @@ public sealed class AuthProfileClient(BackendSettings settings, IHttpClientFacto
                     Str(body, "plan_tier") ?? "free", Str(body, "created_at") ?? Clock.NowIso()), null);
             if (status is 400 or 401 or 415 or 422)
                 // The caller's own fault, as auth judged it: same status, auth's words.
-                return new(null, Problems.Create(status, Str(body, "detail") ?? "The sign-in service refused the change."));
+                return new(null, Problems.Create(status, Str(body, "detail") ?? "The sign-in service refused the change."), TokenRefused: status == 401);
             log.LogWarning("auth answered {Status} to PATCH /auth/me; the name was not changed", status);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)

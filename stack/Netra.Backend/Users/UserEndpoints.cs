@@ -49,6 +49,7 @@ public static class UserEndpoints
         if (name.Length > MaxNameLength) return Problems.Validation($"Field 'name' must be at most {MaxNameLength} characters.");
 
         var changed = await auth.ChangeNameAsync(request.Headers.Authorization.ToString(), name, ct);
+        if (changed.TokenRefused) request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         if (changed.Problem is not null) return changed.Problem;
         var owned = changed.User!;
         // Not yet known here (user.created still on its way): auth's answer is the profile; the event brings the copy.
