@@ -14,6 +14,9 @@ public sealed class PlanSteps(
     /// <summary>The contract: a plan change is visible within 500 ms.</summary>
     private static readonly TimeSpan PlanConsistency = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long a user event may take when the platform was down: the sign-in service retries with backoff.</summary>
+    private static readonly TimeSpan RedeliveryWindow = TimeSpan.FromSeconds(15);
+
     [Given("{word} is a customer on the {word} plan")]
     public async Task IsACustomerOnPlan(string alias, string plan)
     {
@@ -31,6 +34,23 @@ public sealed class PlanSteps(
 
     [When("{word}'s plan is upgraded to {word}")]
     public Task PlanIsUpgraded(string alias, string plan) => ChangePlanAsync(alias, plan);
+
+    /// <summary>The change is made in the sign-in service only; whether and when it reaches the platform is for a later step.</summary>
+    [When("the sign-in service upgrades {word}'s plan to {word}")]
+    public async Task SignInServiceUpgradesThePlan(string alias, string plan)
+    {
+        var changed = await plans.ChangePlanAsync(people[alias].UserId!, plan);
+        changed.IsSuccess.Should().BeTrue($"the auth service changes {alias}'s plan to {plan}, but answered {changed.Status}: {changed.Detail}");
+    }
+
+    [Then("soon after, the platform has {word} on the {word} plan")]
+    public async Task PlatformSoonHasThePlan(string alias, string plan)
+    {
+        var token = people[alias].AccessToken;
+        var profile = await Eventually.UntilAsync(() => backend.ProfileAsync(token),
+            p => string.Equals(p["plan_tier"], plan, StringComparison.OrdinalIgnoreCase), RedeliveryWindow);
+        profile["plan_tier"].Should().BeEquivalentTo(plan, $"the plan change must reach the platform within {RedeliveryWindow.TotalSeconds:0}s of it being back ({profile.Status} {profile.Detail})");
+    }
 
     [When("{word} asks as many questions as the {word} plan allows in one rate window")]
     [Given("{word} has asked as many questions as the {word} plan allows in one rate window")]

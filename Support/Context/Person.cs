@@ -13,6 +13,9 @@ public sealed class Person(string alias, string fullName, string email, string p
     public string Email { get; } = email;
     public string Password { get; } = password;
 
+    /// <summary>Her name as she last gave it: at sign-up, or changed since.</summary>
+    public string Name { get; set; } = fullName;
+
     /// <summary>Her account id, as the auth service assigned it at sign-up.</summary>
     public string? UserId { get; set; }
 

@@ -4,7 +4,7 @@ using RestSharp;
 
 namespace Netra.Acceptance.Support.Drivers;
 
-/// <summary>The auth service over its REST contract: sign-up, login and who-am-I.</summary>
+/// <summary>The auth service over its REST contract: sign-up, login, who-am-I and changing one's name.</summary>
 public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript transcript)
     : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
@@ -16,4 +16,8 @@ public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript t
 
     public Task<ApiResponse> MeAsync(string? accessToken) =>
         SendAsync(new RestRequest("/auth/me").WithBearer(accessToken));
+
+    /// <summary>PATCH /auth/me {name}: a stack decision beyond the contract (docs/stack-interface.md).</summary>
+    public Task<ApiResponse> ChangeNameAsync(string? accessToken, string name) =>
+        SendAsync(new RestRequest("/auth/me", Method.Patch).WithBearer(accessToken).AddJsonBody(new { name }));
 }

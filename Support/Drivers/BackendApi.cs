@@ -11,6 +11,9 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
     public Task<ApiResponse> ProfileAsync(string? accessToken) =>
         SendAsync(new RestRequest("/api/v1/users/profile").WithBearer(accessToken));
 
+    public Task<ApiResponse> ChangeNameAsync(string? accessToken, string name) =>
+        SendAsync(new RestRequest("/api/v1/users/profile", Method.Patch).WithBearer(accessToken).AddJsonBody(new { name }));
+
     public Task<ApiResponse> SendChatMessageAsync(string? accessToken, string message, string? threadId = null) =>
         SendAsync(new RestRequest("/api/v1/chat/message", Method.Post).WithBearer(accessToken)
             .AddJsonBody(new { message, thread_id = threadId }));

@@ -11,16 +11,8 @@ namespace Netra.Acceptance.Support.Drivers;
 public sealed class PlanAdministration(EnvironmentContext environment, ScenarioTranscript transcript)
     : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
-    public async Task<ApiResponse> ChangePlanAsync(string userId, string planTier)
-    {
-        var secret = environment.Environment.ServiceSecret;
-        if (secret is null)
-            LeftOut.Because("Left out: this scenario changes a customer's plan, which needs the environment's service secret. " +
-                        "Set NETRA_SERVICE_SECRET to run it against this environment.");
-        var request = new RestRequest($"/auth/admin/users/{Uri.EscapeDataString(userId)}/plan", Method.Put)
-            .AddHeader("X-Service-ID", "netra-acceptance")
-            .AddHeader("X-Service-Secret", secret)
-            .AddJsonBody(new { plan_tier = planTier });
-        return await SendAsync(request);
-    }
+    public Task<ApiResponse> ChangePlanAsync(string userId, string planTier) =>
+        SendAsync(new RestRequest($"/auth/admin/users/{Uri.EscapeDataString(userId)}/plan", Method.Put)
+            .WithServiceCredentials(environment, "changes a customer's plan")
+            .AddJsonBody(new { plan_tier = planTier }));
 }

@@ -1,3 +1,4 @@
+using Netra.Acceptance.Support.Context;
 using Netra.Acceptance.Support.Evidence;
 using RestSharp;
 using RestSharp.Serializers.Json;
@@ -20,6 +21,19 @@ public static class ServiceClient
     {
         if (token is not null) request.AddHeader("Authorization", $"Bearer {token}");
         return request;
+    }
+
+    /// <summary>
+    /// Signs the request as another Netra service would (X-Service-ID, X-Service-Secret), with the environment's
+    /// service secret. Without one (attached without NETRA_SERVICE_SECRET) the scenario is left out, with the reason.
+    /// </summary>
+    public static RestRequest WithServiceCredentials(this RestRequest request, EnvironmentContext environment, string whatTheScenarioDoes)
+    {
+        var secret = environment.Environment.ServiceSecret;
+        if (secret is null)
+            LeftOut.Because($"Left out: this scenario {whatTheScenarioDoes}, which needs the environment's service secret. " +
+                            "Set NETRA_SERVICE_SECRET to run it against this environment.");
+        return request.AddHeader("X-Service-ID", "netra-acceptance").AddHeader("X-Service-Secret", secret);
     }
 }
 

@@ -75,6 +75,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapTokenEndpoints();
 app.MapAdminEndpoints();
+app.MapProfileEndpoints();
 app.MapAccountDeletionEndpoints();
 app.MapSsoEndpoints();
 

@@ -47,6 +47,9 @@ services.AddSingleton(settings);
 services.AddSingleton<Database>();
 services.AddSingleton<UserStore>();
 services.AddSingleton<ThreadStore>();
+services.AddSingleton<UserHoldingsStore>();
+services.AddSingleton<AuthProfileClient>();
+services.AddHttpClient(AuthProfileClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 services.AddSingleton<ServiceCredentials>();
 services.AddSingleton<ITokenRevocationCheck, AuthServiceRevocationCheck>();
 services.AddHttpClient(AuthServiceRevocationCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
@@ -126,6 +129,7 @@ app.UseMiddleware<RateLimitMiddleware>();
 
 app.MapHealthEndpoints();
 app.MapUserEndpoints();
+app.MapInternalUserEndpoints();
 app.MapThreadEndpoints();
 app.MapChatEndpoints();
 app.MapWebSocketEndpoint();

@@ -48,6 +48,10 @@ public static class UserStore
         await conn.Command("UPDATE users SET password_hash = $hash, updated_at = $now WHERE id = $id", tx,
             ("$hash", hash), ("$now", SqliteExtensions.NowMs()), ("$id", id)).ExecuteNonQueryAsync();
 
+    public static async Task UpdateNameAsync(SqliteConnection conn, SqliteTransaction tx, string id, string name) =>
+        await conn.Command("UPDATE users SET name = $name, updated_at = $now WHERE id = $id", tx,
+            ("$name", name), ("$now", SqliteExtensions.NowMs()), ("$id", id)).ExecuteNonQueryAsync();
+
     private static UserRecord Read(SqliteDataReader r) => new(
         Id: r.GetString(0),
         Email: r.GetString(1),

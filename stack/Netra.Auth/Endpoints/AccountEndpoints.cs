@@ -11,7 +11,7 @@ namespace Netra.Auth.Endpoints;
 public static class AccountEndpoints
 {
     public const string InvalidCredentials = "Invalid credentials";
-    private const int MaxNameLength = 100;
+    public const int MaxNameLength = 100;
     private static readonly TimeSpan FirstDeliveryWait = TimeSpan.FromSeconds(2);
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -113,16 +113,7 @@ public static class AccountEndpoints
 
         var user = await db.ReadAsync(conn => UserStore.FindByIdAsync(conn, check.Claims!.UserId));
         if (user is null) return Problems.Unauthorized(ctx, "The token's user no longer exists.");
-        return Results.Ok(new
-        {
-            user_id = user.Id,
-            email = user.Email,
-            name = user.Name,
-            plan_tier = user.PlanTier,
-            permissions = user.Permissions,
-            auth_provider = user.AuthProvider,
-            created_at = Iso.Format(user.CreatedAt),
-        });
+        return Responses.Me(user);
     }
 
     /// <summary>A new session with its first access/refresh pair, inside the caller's transaction.</summary>

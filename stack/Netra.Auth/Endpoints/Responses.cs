@@ -20,6 +20,18 @@ public static class Responses
         });
     }
 
+    /// <summary>The body of GET /auth/me (and of PATCH /auth/me, which answers with the changed user).</summary>
+    public static IResult Me(UserRecord user) => Results.Ok(new
+    {
+        user_id = user.Id,
+        email = user.Email,
+        name = user.Name,
+        plan_tier = user.PlanTier,
+        permissions = user.Permissions,
+        auth_provider = user.AuthProvider,
+        created_at = Iso.Format(user.CreatedAt),
+    });
+
     /// <summary>The token of an "Authorization: Bearer ..." header, or null if there is none.</summary>
     public static string? BearerToken(HttpRequest request)
     {

@@ -7,8 +7,11 @@ namespace Netra.Backend.Auth;
 /// <summary>Checks X-Service-ID / X-Service-Secret on stack-internal calls.</summary>
 public sealed class ServiceCredentials(BackendSettings settings)
 {
-    /// <summary>Null when the caller is the expected service with the right secret; otherwise a problem to answer.</summary>
-    public IResult? Check(HttpRequest request, string expectedServiceId)
+    /// <summary>
+    /// Null when the caller is the expected service (or, for a null <paramref name="expectedServiceId"/>, any named
+    /// service) with the right secret; otherwise a problem to answer.
+    /// </summary>
+    public IResult? Check(HttpRequest request, string? expectedServiceId)
     {
         if (settings.ServiceSecret is null)
             return Problems.Create(StatusCodes.Status503ServiceUnavailable,
@@ -18,7 +21,7 @@ public sealed class ServiceCredentials(BackendSettings settings)
         var secret = request.Headers["X-Service-Secret"].ToString();
         if (serviceId.Length == 0 || secret.Length == 0)
             return Problems.Unauthorized("Service credentials required: X-Service-ID and X-Service-Secret headers.");
-        if (!FixedTimeEquals(secret, settings.ServiceSecret) || serviceId != expectedServiceId)
+        if (!FixedTimeEquals(secret, settings.ServiceSecret) || (expectedServiceId is not null && serviceId != expectedServiceId))
             return Problems.Unauthorized("Invalid service credentials.");
         return null;
     }

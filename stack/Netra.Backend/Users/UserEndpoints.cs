@@ -31,7 +31,11 @@ public static class UserEndpoints
         return record is null ? UnknownUser() : Results.Ok(ProfileResponse.From(record));
     }
 
-    private static async Task<IResult> UpdateProfile(HttpRequest request, ClaimsPrincipal user, UserStore users, CancellationToken ct)
+    /// <summary>
+    /// The name changes where users are owned: auth (PATCH /auth/me with the caller's token); the backend then
+    /// applies auth's answer to its copy. Auth unreachable: 503, nothing changed anywhere.
+    /// </summary>
+    private static async Task<IResult> UpdateProfile(HttpRequest request, ClaimsPrincipal user, UserStore users, AuthProfileClient auth, CancellationToken ct)
     {
         var body = await JsonBody.ReadObjectAsync(request);
         if (!body.Ok) return body.Error!;
@@ -44,8 +48,13 @@ public static class UserEndpoints
         if (string.IsNullOrEmpty(name)) return Problems.Validation("Field 'name' must not be empty.");
         if (name.Length > MaxNameLength) return Problems.Validation($"Field 'name' must be at most {MaxNameLength} characters.");
 
-        var record = await users.UpdateNameAsync(user.UserId(), name, ct);
-        return record is null ? UnknownUser() : Results.Ok(ProfileResponse.From(record));
+        var changed = await auth.ChangeNameAsync(request.Headers.Authorization.ToString(), name, ct);
+        if (changed.TokenRefused) request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        if (changed.Problem is not null) return changed.Problem;
+        var owned = changed.User!;
+        // Not yet known here (user.created still on its way): auth's answer is the profile; the event brings the copy.
+        var record = await users.UpdateNameAsync(user.UserId(), owned.Name ?? name, ct);
+        return Results.Ok(ProfileResponse.From(record ?? owned with { Id = user.UserId() }));
     }
 
     private static IResult UnknownUser() => Problems.NotFound(

@@ -1,0 +1,52 @@
+using Netra.Auth.Data;
+using Netra.Auth.Events;
+using Netra.Auth.Http;
+using Netra.Auth.Tokens;
+
+namespace Netra.Auth.Endpoints;
+
+/// <summary>
+/// PATCH /auth/me {name} (Bearer): the user changes their name. Auth owns users, so this is where a name
+/// changes; the backend's PATCH /api/v1/users/profile forwards here (docs/stack-interface.md, decisions).
+/// </summary>
+public static class ProfileEndpoints
+{
+    /// <summary>The contract: auth-to-backend user consistency under 1 s; the answer waits that long for the delivery at most.</summary>
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(1);
+
+    public static void MapProfileEndpoints(this IEndpointRouteBuilder app) => app.MapPatch("/auth/me", ChangeNameAsync);
+
+    private static async Task<IResult> ChangeNameAsync(HttpContext ctx, AuthDb db, TokenService tokens, UserEventDispatcher events)
+    {
+        var token = Responses.BearerToken(ctx.Request);
+        if (token is null) return Problems.Unauthorized(ctx, Responses.MissingBearer, tokenPresented: false);
+        var check = await tokens.ValidateAsync(token, TokenTypes.Access);
+        if (!check.IsValid) return Problems.Unauthorized(ctx, check.Error!);
+        var userId = check.Claims!.UserId;
+
+        var (body, error) = await JsonBody.ReadObjectAsync(ctx.Request);
+        if (error is not null) return error;
+        if (!JsonBody.TryGetString(body, "name", required: true, out var raw, out error)) return error!;
+        var name = raw!.Trim();
+        if (name.Length == 0) return Problems.Validation("Field 'name' must not be empty.");
+        if (name.Length > AccountEndpoints.MaxNameLength)
+            return Problems.Validation($"Field 'name' must be at most {AccountEndpoints.MaxNameLength} characters.");
+
+        var changed = await db.WriteAsync<UserRecord?>(async (conn, tx) =>
+        {
+            var user = await UserStore.FindByIdAsync(conn, userId, tx);
+            if (user is null) return null;
+            if (user.Name == name) return user;
+            await UserStore.UpdateNameAsync(conn, tx, userId, name);
+            var updated = user with { Name = name };
+            // Same transaction: the event exists if and only if the change was committed.
+            await Outbox.EnqueueAsync(conn, tx, UserEventTypes.Updated, updated);
+            return updated;
+        });
+        if (changed is null) return Problems.Unauthorized(ctx, "The token's user no longer exists.");
+
+        var delivery = events.DeliverForUserAsync(changed.Id);
+        await Task.WhenAny(delivery, Task.Delay(DeliveryWait));
+        return Responses.Me(changed);
+    }
+}
