@@ -6,8 +6,7 @@ namespace Netra.Backend.Users;
 public sealed record Holdings(long Threads, long Messages);
 
 /// <summary>
-/// Counts what the backend keeps for a user. Plain standard SQL with @-parameters (understood by both
-/// Microsoft.Data.Sqlite and Npgsql). Usage records are not counted: billing outlives a deleted account.
+/// Counts what the backend keeps for a user. Usage records are not counted: billing outlives a deleted account.
 /// </summary>
 public sealed class UserHoldingsStore(Database db)
 {
