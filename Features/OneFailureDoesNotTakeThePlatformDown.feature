@@ -1,9 +1,9 @@
 @journey @resilience @disruptive
 Feature: One failure does not take the platform down
   Who it protects: every paying user during an outage of one part of Netra ($25K+ MRR).
-  When the language model or the sign-in service fails, users must be told clearly what
-  does not work, everything else must keep working, and Netra must recover by itself when
-  the failed part returns. A cascade — one failure taking everything down — turns a small
+  When the language model, the sign-in service or the platform itself fails, users must be
+  told clearly what does not work, everything else must keep working, and Netra must recover
+  by itself when the failed part returns. A cascade — one failure taking everything down — turns a small
   incident into lost customers. Each scenario runs on a Netra of its own.
 
   Scenario: When the language model is down, users are told and everything else keeps working
@@ -31,3 +31,13 @@ Feature: One failure does not take the platform down
     When the sign-in service is started again
     And Nadia signs up on the website
     Then Nadia's next question in the chat is answered on screen
+
+  @browser
+  Scenario: When the platform goes down during a chat, the website says so and recovers by itself
+    Given Maria is chatting on the website
+    When the platform goes down
+    Then Maria is told on the website that the chat service is unavailable
+    And Maria's conversation is still on the screen
+    When the platform is started again
+    Then the notice on Maria's screen goes away by itself, without reloading the page
+    And Maria's next question in the chat is answered on screen
