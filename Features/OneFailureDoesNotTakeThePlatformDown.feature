@@ -41,3 +41,13 @@ Feature: One failure does not take the platform down
     When the platform is started again
     Then the notice on Maria's screen goes away by itself, without reloading the page
     And Maria's next question in the chat is answered on screen
+
+  @browser
+  Scenario: When the language model is down, the website tells the user the agent could not answer
+    Given Maria is chatting on the website
+    And the language model is down
+    When Maria asks "And what did we spend on storage?" in the chat
+    Then Maria is told on the website that the agent could not answer and that she can try again
+    And Maria's conversation is still on the screen
+    When the language model is started again
+    Then Maria's next question in the chat is answered on screen

@@ -80,6 +80,10 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
     public async Task ToldTheChatIsUnavailable(string alias) =>
         (await chat.NoticeAsync()).Should().ContainEquivalentOf("unavailable", "the page must say plainly that the chat cannot be reached");
 
+    [Then("{word} is told on the website that the agent could not answer and that she/he/they can try again")]
+    public async Task ToldTheAgentCouldNotAnswer(string alias) =>
+        (await chat.NoticeAsync()).Should().ContainEquivalentOf("could not answer").And.ContainEquivalentOf("again");
+
     [Then("{word}'s conversation is still on the screen")]
     public async Task ConversationStillOnScreen(string alias)
     {
