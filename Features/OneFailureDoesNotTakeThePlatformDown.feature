@@ -1,7 +1,7 @@
 @journey @resilience @disruptive
 Feature: One failure does not take the platform down
   Who it protects: every paying user during an outage of one part of Netra ($25K+ MRR).
-  When the language model, the sign-in service or the platform's database fails, users
+  When the language model, the sign-in service, the platform or its database fails, users
   must be told clearly what does not work, nothing may be left half-saved or wrongly
   billed, everything else must keep working, and Netra must recover by itself when the
   failed part returns. A cascade — one failure taking everything down — turns a small
@@ -56,3 +56,23 @@ Feature: One failure does not take the platform down
     Then Maria's conversation keeps her question but holds no answer to it
     And Maria is billed for exactly 0 answers
     And Maria's next question is answered
+
+  @browser
+  Scenario: When the platform goes down during a chat, the website says so and recovers by itself
+    Given Maria is chatting on the website
+    When the platform goes down
+    Then Maria is told on the website that the chat service is unavailable
+    And Maria's conversation is still on the screen
+    When the platform is started again
+    Then the notice on Maria's screen goes away by itself, without reloading the page
+    And Maria's next question in the chat is answered on screen
+
+  @browser
+  Scenario: When the language model is down, the website tells the user the agent could not answer
+    Given Maria is chatting on the website
+    And the language model is down
+    When Maria asks "And what did we spend on storage?" in the chat
+    Then Maria is told on the website that the agent could not answer and that she can try again
+    And Maria's conversation is still on the screen
+    When the language model is started again
+    Then Maria's next question in the chat is answered on screen

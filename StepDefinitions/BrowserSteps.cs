@@ -4,7 +4,8 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>The same journeys in a real browser, through the website's pages.</summary>
 [Binding]
-public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatSessions chats, EnvironmentContext environment)
+public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatSessions chats, ConversationsOnScreen onScreen,
+    EnvironmentContext environment)
 {
     [Given("{word} has signed up on the website")]
     [When("{word} signs up on the website")]
@@ -64,5 +65,36 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
         (await chat.UserMessagesAsync()).Should().Contain(question, "the page shows the question she asked");
         if (environment.Environment.IsLocal)
             answer.Should().Contain(question, "the local language model quotes the question it answers, so this proves it travelled browser → backend → model → browser");
+        onScreen.Record(alias, question, answer);
+    }
+
+    [Given("{word} is chatting on the website")]
+    public async Task IsChattingOnTheWebsite(string alias)
+    {
+        await SignsUpOnTheWebsite(alias);
+        await AsksInTheChat(alias, $"Which of our workloads costs the most? ({Guid.NewGuid():N})");
+        await SeesTheAnswerOnScreen(alias);
+    }
+
+    [Then("{word} is told on the website that the chat service is unavailable")]
+    public async Task ToldTheChatIsUnavailable(string alias) =>
+        (await chat.NoticeAsync()).Should().ContainEquivalentOf("unavailable", "the page must say plainly that the chat cannot be reached");
+
+    [Then("{word} is told on the website that the agent could not answer and that she/he/they can try again")]
+    public async Task ToldTheAgentCouldNotAnswer(string alias) =>
+        (await chat.NoticeAsync()).Should().ContainEquivalentOf("could not answer").And.ContainEquivalentOf("again");
+
+    [Then("{word}'s conversation is still on the screen")]
+    public async Task ConversationStillOnScreen(string alias)
+    {
+        foreach (var (question, answer) in onScreen.Of(alias))
+            await chat.ShowsExchangeAsync(question, answer);
+    }
+
+    [Then("the notice on {word}'s screen goes away by itself, without reloading the page")]
+    public async Task NoticeGoesAwayByItself(string alias)
+    {
+        await chat.WaitUntilNoticeGoneAsync();
+        (await chat.ConnectionWatchAsync()).SamePage.Should().BeTrue("the page must recover by itself, not be reloaded");
     }
 }

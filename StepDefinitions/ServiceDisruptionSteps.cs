@@ -18,6 +18,7 @@ public sealed class ServiceDisruptionSteps(ServiceControl services, People peopl
     }
 
     [Given($"^the {Service} is down$")]
+    [When($"^the {Service} goes down$")]
     public Task IsDown(string service) => services.StopAsync(ServiceControl.ServiceName(service));
 
     [When($"^the {Service} is started again$")]

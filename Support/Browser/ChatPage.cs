@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,30 +7,62 @@ namespace Netra.Acceptance.Support.Browser;
 /// <summary>The frontend's chat page, by its contract test hooks.</summary>
 public sealed class ChatPage(BrowserSession browser)
 {
+    /// <summary>
+    /// How long the page may take to get its connection back: it retries with a growing pause
+    /// (backoff, up to 30 s), so after an outage of some seconds the next attempt can be 10–20 s
+    /// away. A deadline, not a delay: a reconnection ends the wait at once.
+    /// </summary>
+    private const float ReconnectDeadlineMs = 45_000;
+
+    // "connected", but not "disconnected".
+    private static readonly Regex Connected = new(@"\bconnected\b", RegexOptions.IgnoreCase);
+
+    private int _answersBeforeLastQuestion;
+
     /// <summary>Waits until the page shows the chat with its live connection up.</summary>
     public async Task WaitUntilConnectedAsync()
     {
         var page = await browser.PageAsync();
         // Polls the address rather than waiting for a 'load' event the page may have fired already.
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/chat$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/chat$"));
         await Expect(page.GetByTestId("main-chat")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("connection-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("connected", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        await Expect(page.GetByTestId("connection-status")).ToHaveTextAsync(Connected, new() { Timeout = ReconnectDeadlineMs });
     }
 
     public async Task AskAsync(string question)
     {
         var page = await browser.PageAsync();
+        _answersBeforeLastQuestion = await page.GetByTestId("assistant-message").CountAsync();
         await page.GetByTestId("message-input").FillAsync(question);
         await page.GetByTestId("send-button").ClickAsync();
     }
 
-    /// <summary>Waits for the agent's answer on screen and returns its text.</summary>
+    /// <summary>Waits for the agent's answer to the last question on screen (not an earlier one) and returns its text.</summary>
     public async Task<string> AnswerAsync()
     {
         var page = await browser.PageAsync();
-        var answer = page.GetByTestId("assistant-message").Last;
+        var answer = page.GetByTestId("assistant-message").Nth(_answersBeforeLastQuestion);
         await answer.WaitForAsync();
         return await answer.InnerTextAsync();
+    }
+
+    /// <summary>Waits until the page tells the user that something is wrong, and returns what it says.</summary>
+    public async Task<string> NoticeAsync() => await (await browser.PageAsync()).ErrorBannerTextAsync();
+
+    /// <summary>Waits until the notice has gone and the live connection is up again.</summary>
+    public async Task WaitUntilNoticeGoneAsync()
+    {
+        var page = await browser.PageAsync();
+        await Expect(page.GetByTestId("error-banner")).ToBeHiddenAsync(new() { Timeout = ReconnectDeadlineMs });
+        await WaitUntilConnectedAsync();
+    }
+
+    /// <summary>Checks the page still shows this question and this answer.</summary>
+    public async Task ShowsExchangeAsync(string question, string answer)
+    {
+        var page = await browser.PageAsync();
+        await Expect(page.GetByTestId("user-message").Filter(new() { HasText = question }).First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("assistant-message").Filter(new() { HasText = answer }).First).ToBeVisibleAsync();
     }
 
     public async Task<IReadOnlyList<string>> UserMessagesAsync() =>

@@ -79,17 +79,26 @@ const Netra = (() => {
 
   function banner() { return document.querySelector('[data-testid="error-banner"]'); }
 
-  function showError(message) {
+  /**
+   * Shows a message in the page's one error banner (as text). `topic` names what it is about
+   * (e.g. 'connection'), so that clearError(topic) later removes only that notice and never one
+   * about something else.
+   */
+  function showError(message, topic) {
     const el = banner();
     if (!el) return;
     el.textContent = message;
+    el.dataset.topic = topic || 'general';
     el.hidden = false;
   }
 
-  function clearError() {
+  /** Hides the banner; with a topic, only if the banner currently shows a notice on that topic. */
+  function clearError(topic) {
     const el = banner();
     if (!el) return;
+    if (topic && el.dataset.topic !== topic) return;
     el.textContent = '';
+    delete el.dataset.topic;
     el.hidden = true;
   }
 

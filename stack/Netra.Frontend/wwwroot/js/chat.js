@@ -9,6 +9,14 @@
 
   const MAX_FRAME_BYTES = 8 * 1024; // the backend refuses larger WebSocket messages
   const MAX_RECONNECT_DELAY_MS = 30 * 1000;
+  // What the error banner says while the chat connection is down; cleared once it is back.
+  const CONNECTION = 'connection';
+  const CHAT_UNAVAILABLE =
+    'The chat service is unavailable right now. We are reconnecting… Your conversation is safe: ' +
+    'you can go on as soon as the chat is connected again.';
+  const NOT_SENT =
+    'The chat service is unavailable right now, so your message was not sent. It is still in the box: ' +
+    'send it again once the chat is connected.';
 
   const messages = document.getElementById('messages');
   const form = document.getElementById('composer');
@@ -70,6 +78,8 @@
         reauthenticate();
         return;
       }
+      // The platform is unreachable (down, restarting, network): say so until the connection is back.
+      Netra.showError(CHAT_UNAVAILABLE, CONNECTION);
       // Backoff with jitter: 1 s, 2 s, 4 s ... up to 30 s.
       const delay = Math.min(1000 * 2 ** attempt, MAX_RECONNECT_DELAY_MS) * (0.75 + Math.random() / 2);
       attempt += 1;
@@ -96,6 +106,7 @@
         attempt = 0;
         triedRefresh = false;
         setConnection('connected');
+        Netra.clearError(CONNECTION); // only the outage notice: other problems stay on screen
         Netra.scheduleRefresh();
         break;
       case 'agent_started':
@@ -117,7 +128,11 @@
         break;
       case 'agent_error':
         setAgentStatus('Error');
-        Netra.showError(payload.error + (payload.suggestion ? ' ' + payload.suggestion : ''));
+        Netra.showError(
+          'The assistant could not answer your question.' +
+          (payload.error ? ' ' + payload.error : '') +
+          (payload.suggestion ? ' ' + payload.suggestion : ''),
+          'agent');
         break;
       case 'error':
         if (payload.code === 'AUTH_FAILED') authFailed = true;
@@ -132,7 +147,7 @@
     const text = input.value.trim();
     if (!text) return;
     if (!socket || socket.readyState !== WebSocket.OPEN) {
-      Netra.showError('Not connected to the server yet; your message was not sent.');
+      Netra.showError(NOT_SENT, CONNECTION);
       return;
     }
     const envelope = { type: 'user_message', payload: { text }, timestamp: new Date().toISOString() };
