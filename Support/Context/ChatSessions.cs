@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Netra.Acceptance.Support.Drivers;
 using Netra.Acceptance.Support.Evidence;
 
@@ -6,18 +7,19 @@ namespace Netra.Acceptance.Support.Context;
 /// <summary>The live chat connections of a scenario, one per person; all closed when it ends.</summary>
 public sealed class ChatSessions(EnvironmentContext environment, ScenarioTranscript transcript) : IAsyncDisposable
 {
-    private readonly Dictionary<string, ChatConnection> _connections = new(StringComparer.OrdinalIgnoreCase);
+    // Concurrent: a crowd scenario opens and uses many people's connections at once.
+    private readonly ConcurrentDictionary<string, ChatConnection> _connections = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The question each person asked last, to check the answer is to that question.</summary>
-    public Dictionary<string, string> LastQuestion { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public ConcurrentDictionary<string, string> LastQuestion { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Each person's last finished exchange with the agent: where it is kept, what was asked and answered.</summary>
-    public Dictionary<string, Exchange> LastExchange { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public ConcurrentDictionary<string, Exchange> LastExchange { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Opens a connection for her (replacing an older one) and waits until the platform greets it.</summary>
     public async Task<ChatConnection> OpenAsync(Person person)
     {
-        if (_connections.Remove(person.Alias, out var older)) await older.DisposeAsync();
+        if (_connections.TryRemove(person.Alias, out var older)) await older.DisposeAsync();
         var connection = await ChatConnection.OpenAsync(environment.Endpoints.ChatSocket, person.AccessToken, transcript, $"ws[{person.Alias}]");
         _connections[person.Alias] = connection;
         await connection.WaitForAsync("connection_established");

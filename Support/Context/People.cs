@@ -15,6 +15,12 @@ public sealed class People
 
     public Person Named(string alias)
     {
+        // Locked: crowd scenarios look people up from many tasks at once, and Faker is not thread-safe.
+        lock (_people) return NamedLocked(alias);
+    }
+
+    private Person NamedLocked(string alias)
+    {
         if (_people.TryGetValue(alias, out var person)) return person;
         var lastName = _faker.Name.LastName();
         var unique = Guid.NewGuid().ToString("N")[..10];
@@ -25,7 +31,10 @@ public sealed class People
     }
 
     /// <summary>A password that satisfies the contract's policy: upper, lower, digit and symbol, 8–128 characters.</summary>
-    public string StrongPassword() => $"{_faker.Internet.Password(12, memorable: false)}Aa7!";
+    public string StrongPassword()
+    {
+        lock (_people) return $"{_faker.Internet.Password(12, memorable: false)}Aa7!";
+    }
 
     private static string Slug(string text) => new(text.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
 }
