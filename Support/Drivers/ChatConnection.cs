@@ -125,6 +125,9 @@ public sealed class ChatConnection : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     _transcript.SocketMessage(_name, "closed by server", $"{(int?)result.CloseStatus} {result.CloseStatusDescription}");
+                    // Answer the close, as browsers do, so the server is not left waiting for it (RFC 6455 5.5.1).
+                    try { await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by server", CancellationToken.None); }
+                    catch (WebSocketException) { /* the server is already gone */ }
                     break;
                 }
                 var text = Encoding.UTF8.GetString(message.ToArray());

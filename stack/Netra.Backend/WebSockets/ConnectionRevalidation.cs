@@ -31,17 +31,24 @@ public sealed class ConnectionRevalidationService(ConnectionTokens tokens, IToke
             {
                 try
                 {
-                    if (!await revocation.IsRevokedAsync(token, stoppingToken)) continue;
-                    log.LogInformation("ws conn={ConnectionId}: session revoked, closing", connection.Id);
-                    tokens.Forget(connection);
-                    await connection.SendErrorAsync("AUTH_FAILED", "Authentication failed: the session has ended (signed out or revoked).");
-                    await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Session revoked");
+                    await RecheckAsync(connection, token, stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    log.LogWarning(ex, "ws conn={ConnectionId}: revalidation failed", connection.Id);
+                    // One connection's trouble (it closed meanwhile, auth answered oddly) must never end the
+                    // service: a background service that throws stops the whole backend.
+                    log.LogWarning("ws conn={ConnectionId}: revalidation failed: {Error}: {Message}", connection?.Id, ex.GetType().Name, ex.Message);
                 }
             }
         }
+    }
+
+    private async Task RecheckAsync(WsConnection connection, AccessToken token, CancellationToken stoppingToken)
+    {
+        if (!await revocation.IsRevokedAsync(token, stoppingToken)) return;
+        log.LogInformation("ws conn={ConnectionId}: session revoked, closing", connection.Id);
+        tokens.Forget(connection);
+        await connection.SendErrorAsync("AUTH_FAILED", "Authentication failed: the session has ended (signed out or revoked).");
+        await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Session revoked");
     }
 }

@@ -134,7 +134,7 @@ public static class WebSocketEndpoint
             using var message = new MemoryStream();
             // On shutdown, start the closing handshake (1001) so that the client's close ends this loop
             // promptly, instead of the host waiting out its shutdown timeout on open sockets.
-            using var onStopping = stopping.Register(() => _ = connection.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "Server is shutting down"));
+            using var onStopping = stopping.Register(() => _ = CloseForShutdownAsync(socket));
             try
             {
                 while (socket.State == WebSocketState.Open)
@@ -292,5 +292,15 @@ public static class WebSocketEndpoint
         }
 
         public Task WaitForRunsAsync() => Task.WhenAll(_runs.Keys);
+
+        /// <summary>Sends 1001 and gives the client a moment to answer; a client that does not is cut off, so it cannot hold up the shutdown.</summary>
+        private async Task CloseForShutdownAsync(WebSocket socket)
+        {
+            await connection.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "Server is shutting down");
+            await Task.Delay(ShutdownCloseGrace);
+            if (socket.State != WebSocketState.Closed) socket.Abort();
+        }
+
+        private static readonly TimeSpan ShutdownCloseGrace = TimeSpan.FromSeconds(2);
     }
 }
