@@ -36,6 +36,9 @@
 
   let socket = null;
   let threadId = null;
+  let awaitingAnswer = false; // a question was sent and its run has not ended on screen yet
+  let lastQuestion = null;
+  let dropped = false;        // the connection was lost since the last connection_established
   let attempt = 0;          // reconnect attempts since the last successful connection
   let authFailed = false;   // the server refused our token on this connection
   let triedRefresh = false; // one refresh per authentication failure, then stop
@@ -73,6 +76,7 @@
     };
     ws.onclose = (event) => {
       if (socket !== ws) return;
+      dropped = true;
       setConnection('disconnected');
       if (authFailed || event.code === 1008) {
         reauthenticate();
@@ -108,6 +112,8 @@
         setConnection('connected');
         Netra.clearError(CONNECTION); // only the outage notice: other problems stay on screen
         Netra.scheduleRefresh();
+        if (dropped && awaitingAnswer) catchUp();
+        dropped = false;
         break;
       case 'agent_started':
         threadId = payload.thread_id || threadId;
@@ -123,10 +129,12 @@
         setAgentStatus('Tool finished: ' + payload.tool_name);
         break;
       case 'agent_completed':
+        awaitingAnswer = false;
         addMessage('assistant', payload.result && payload.result.content ? payload.result.content : '');
         setAgentStatus('Completed');
         break;
       case 'agent_error':
+        awaitingAnswer = false;
         setAgentStatus('Error');
         Netra.showError(
           'The assistant could not answer your question.' +
@@ -141,6 +149,26 @@
       default:
         break; // pong and events this page does not show
     }
+  }
+
+  // The connection dropped while the agent was answering: its events are lost, but the platform
+  // still stores the answer. Fetch the conversation and show the answer, or say it did not come.
+  async function catchUp() {
+    awaitingAnswer = false;
+    try {
+      if (!threadId) throw new Error('no conversation yet');
+      const response = await fetch(config.backendUrl + '/api/threads/' + encodeURIComponent(threadId) + '/messages',
+        { headers: { Authorization: 'Bearer ' + (Netra.getAccessToken() || '') } });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      const kept = (await response.json()).messages || [];
+      const [question, last] = kept.slice(-2);
+      if (question && question.role === 'user' && question.content === lastQuestion && last.role === 'assistant') {
+        addMessage('assistant', last.content || '');
+        setAgentStatus('Completed');
+        return;
+      }
+    } catch { /* fall through: say the answer did not arrive */ }
+    setAgentStatus('The connection dropped before the answer arrived: please ask again.');
   }
 
   function send() {
@@ -159,6 +187,8 @@
     }
     Netra.clearError();
     socket.send(frame);
+    awaitingAnswer = true;
+    lastQuestion = text;
     addMessage('user', text);
     setAgentStatus('Sending…');
     input.value = '';
