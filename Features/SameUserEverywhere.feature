@@ -38,6 +38,19 @@ Feature: A user is the same person in every service
     When the sign-in service is started again
     Then both services still know Maria by her old name
 
+  Scenario Outline: A name that cannot be a name is refused with the reason, and changes nowhere
+    Given Maria has signed up
+    When Maria tries to change her name to <bad name> <where>
+    Then Maria is told her name was not changed because it is <reason>
+    And both services still know Maria by her old name
+
+    Examples:
+      | bad name               | where           | reason   |
+      | a blank name           | in her account  | empty    |
+      | a name of 101 letters  | in her account  | too long |
+      | a blank name           | on the platform | empty    |
+      | a name of 101 letters  | on the platform | too long |
+
   Scenario: A plan changed while the platform is down applies once it is back
     Given Maria is a customer on the free plan
     And the platform is down

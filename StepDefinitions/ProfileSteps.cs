@@ -45,6 +45,25 @@ public sealed class ProfileSteps(People people, AuthApi auth, BackendApi backend
         person.LastRefusal = await backend.ChangeNameAsync(person.AccessToken, name);
     }
 
+    [When(@"^(\w+) tries to change (?:her|his|their) name to (a blank name|a name of \d+ letters) (in (?:her|his|their) account|on the platform)$")]
+    public async Task TriesToChangeToABadName(string alias, string badName, string where)
+    {
+        var name = badName == "a blank name" ? "   " : new string('n', int.Parse(badName.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture));
+        var person = people[alias];
+        person.LastRefusal = where == "on the platform"
+            ? await backend.ChangeNameAsync(person.AccessToken, name)
+            : await auth.ChangeNameAsync(person.AccessToken, name);
+    }
+
+    [Then(@"^(\w+) is told (?:her|his|their) name was not changed because it is (empty|too long)$")]
+    public void ToldTheNameIsRefused(string alias, string reason)
+    {
+        var refusal = people[alias].LastRefusal ?? throw new InvalidOperationException($"{alias} has tried nothing yet.");
+        refusal.Status.Should().Be(HttpStatusCode.UnprocessableEntity, $"a name that cannot be a name is the caller's mistake, answered as such ({refusal.Detail})");
+        refusal.Detail.Should().MatchRegex(reason == "empty" ? "(?i)empty|blank|required" : "(?i)at most|too long|characters",
+            "the refusal says in words what is wrong with the name");
+    }
+
     [Then("the platform knows {word} by her/his/their new name")]
     public Task PlatformKnowsTheNewName(string alias) => PlatformKnowsTheName(alias, ConsistencyWindow);
 
