@@ -10,7 +10,9 @@ public sealed class ConnectionTokens
     private readonly ConcurrentDictionary<WsConnection, AccessToken> _tokens = new();
     public void Track(WsConnection connection, AccessToken token) => _tokens[connection] = token;
     public void Forget(WsConnection connection) => _tokens.TryRemove(connection, out _);
-    public IReadOnlyList<KeyValuePair<WsConnection, AccessToken>> Snapshot() => [.. _tokens];
+    // ConcurrentDictionary.ToArray takes a consistent copy; a collection expression copies through
+    // ICollection.CopyTo, which throws when connections open while it copies (seen with 20 at once).
+    public IReadOnlyList<KeyValuePair<WsConnection, AccessToken>> Snapshot() => _tokens.ToArray();
 }
 
 /// <summary>
@@ -27,7 +29,14 @@ public sealed class ConnectionRevalidationService(ConnectionTokens tokens, IToke
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(AuthServiceRevocationCheck.Seconds("TOKEN_RECHECK_SECONDS", 10)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var (connection, token) in tokens.Snapshot())
+            IReadOnlyList<KeyValuePair<WsConnection, AccessToken>> open;
+            try { open = tokens.Snapshot(); }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning("ws revalidation skipped a round: {Error}: {Message}", ex.GetType().Name, ex.Message);
+                continue;
+            }
+            foreach (var (connection, token) in open)
             {
                 try
                 {
