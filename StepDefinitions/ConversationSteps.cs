@@ -15,11 +15,7 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Convers
     {
         var person = people[alias];
         var exchange = chats.LastExchange[alias];
-        var messages = await conversations.MessagesAsync(person.AccessToken, exchange.ThreadId!);
-        messages.IsSuccess.Should().BeTrue($"her conversation must still be there, but the platform answered {messages.Status}: {messages.Detail}");
-
-        var kept = (messages.Body?["messages"] as JsonArray ?? [])
-            .Select(m => (Role: m?["role"]?.ToString(), Content: m?["content"]?.ToString())).ToList();
+        var kept = await MessagesOf(person, exchange.ThreadId!);
         kept.Should().Contain(("user", exchange.Question), "her question is kept");
         kept.Should().Contain(("assistant", exchange.Answer), "the agent's answer is kept");
     }

@@ -139,16 +139,7 @@ public static class PostgresServer
 
     private static async Task RunAsync(ProgramCommand command, CancellationToken cancellationToken, string? standardInput = null)
     {
-        var start = new ProcessStartInfo(command.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = command.WorkingDirectory,
-        };
-        foreach (var argument in command.Arguments) start.ArgumentList.Add(argument);
-        foreach (var (key, value) in command.Environment) start.Environment[key] = value;
+        var start = command.StartInfo();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);

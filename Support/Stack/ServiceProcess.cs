@@ -12,6 +12,22 @@ public sealed record ProgramCommand(string FileName, IReadOnlyList<string> Argum
         new("dotnet", [dll, RunMarkerArgument(runMarker)], Path.GetDirectoryName(dll)!, environment,
             File.Exists(dll) ? "" : $"The {name} service is not built: {dll} is missing. Run `dotnet build` at the repository root first.");
 
+    /// <summary>How to start it with its output and input redirected to the caller.</summary>
+    public ProcessStartInfo StartInfo()
+    {
+        var start = new ProcessStartInfo(FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = WorkingDirectory,
+        };
+        foreach (var argument in Arguments) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in Environment) start.Environment[key] = value;
+        return start;
+    }
+
     /// <summary>Marks a process as this run's, so the orphan guard can find it if the test host dies.</summary>
     public static string RunMarkerArgument(string runMarker) => $"--acceptance-run={runMarker}";
 }
@@ -59,17 +75,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         if (_command.MissingMessage.Length > 0) throw new InvalidOperationException(_command.MissingMessage);
 
-        var start = new ProcessStartInfo(_command.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = _command.WorkingDirectory,
-        };
-        foreach (var argument in _command.Arguments) start.ArgumentList.Add(argument);
-        foreach (var (key, value) in _command.Environment) start.Environment[key] = value;
-
+        var start = _command.StartInfo();
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Record(e.Data);
         _process.ErrorDataReceived += (_, e) => Record(e.Data);

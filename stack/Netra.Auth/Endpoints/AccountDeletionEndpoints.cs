@@ -12,11 +12,8 @@ public static class AccountDeletionEndpoints
 
     private static async Task<IResult> DeleteAsync(HttpContext ctx, AuthDb db, TokenService tokens, UserEventDispatcher events)
     {
-        var token = Responses.BearerToken(ctx.Request);
-        if (token is null) return Problems.Unauthorized(ctx, Responses.MissingBearer, tokenPresented: false);
-        var check = await tokens.ValidateAsync(token, TokenTypes.Access);
-        if (!check.IsValid) return Problems.Unauthorized(ctx, check.Error!);
-        var userId = check.Claims!.UserId;
+        var (userId, refusal) = await Responses.AuthenticateAsync(ctx, tokens);
+        if (refusal is not null) return refusal;
 
         var deleted = await db.WriteAsync(async (conn, tx) =>
         {

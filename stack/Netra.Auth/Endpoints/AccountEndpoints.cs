@@ -106,12 +106,10 @@ public static class AccountEndpoints
 
     private static async Task<IResult> MeAsync(HttpContext ctx, AuthDb db, TokenService tokens)
     {
-        var token = Responses.BearerToken(ctx.Request);
-        if (token is null) return Problems.Unauthorized(ctx, Responses.MissingBearer, tokenPresented: false);
-        var check = await tokens.ValidateAsync(token, TokenTypes.Access);
-        if (!check.IsValid) return Problems.Unauthorized(ctx, check.Error!);
+        var (userId, refusal) = await Responses.AuthenticateAsync(ctx, tokens);
+        if (refusal is not null) return refusal;
 
-        var user = await db.ReadAsync(conn => UserStore.FindByIdAsync(conn, check.Claims!.UserId));
+        var user = await db.ReadAsync(conn => UserStore.FindByIdAsync(conn, userId));
         if (user is null) return Problems.Unauthorized(ctx, "The token's user no longer exists.");
         return Responses.Me(user);
     }
