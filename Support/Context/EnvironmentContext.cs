@@ -1,4 +1,4 @@
-using GherkinEngine;
+using Reqnroll;
 using Netra.Acceptance.Support.Stack;
 
 namespace Netra.Acceptance.Support.Context;

@@ -1,4 +1,4 @@
-using GherkinEngine;
+using Reqnroll;
 using Xunit;
 
 namespace Netra.Acceptance.Support.Context;

@@ -1,4 +1,4 @@
-using GherkinEngine;
+using Reqnroll;
 
 namespace Netra.Acceptance.Support.Stack;
 

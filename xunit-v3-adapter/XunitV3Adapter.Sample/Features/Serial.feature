@@ -1,0 +1,6 @@
+@serial
+Feature: Serial
+  Tagged with a non-parallel tag: runs alone.
+
+  Scenario: Alone
+    Given a calculator
