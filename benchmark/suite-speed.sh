@@ -3,7 +3,7 @@
 # assertion). Builds once, then runs `dotnet test --no-build` RUNS times (default 3) and prints,
 # per run, the wall time, the CPU time of everything it started (user+sys of the test host and
 # every service, browser and database it launched) and the result; then the medians, and the
-# slowest features of the last run (scenario time, from the Gherkin summary).
+# slowest features of the last run (scenario time, from the journey overview).
 #   benchmark/suite-speed.sh                  # RUNS=5 benchmark/suite-speed.sh
 #   benchmark/suite-speed.sh --project Netra.Acceptance.csproj   # extra options go to dotnet test
 # Wall time depends on what else the machine does; compare CPU time across changes.
@@ -33,8 +33,14 @@ cpus = [float(x) for x in sys.argv[2].split()]
 print(f"median of {len(walls)}: wall {statistics.median(walls):.1f} s, cpu {statistics.median(cpus):.1f} s")
 PY
 
-summary=bin/Debug/net10.0/TestResults/gherkin-summary.txt
-if [ -f "$summary" ]; then
+overview=bin/Debug/net10.0/TestResults/journeys.txt
+if [ -f "$overview" ]; then
   echo "slowest features of the last run (scenario time):"
-  grep -E "^\s+(ok|FAIL) " "$summary" | awk '{print $(NF-1), $0}' | sort -rn | head -5 | cut -d' ' -f2-
+  python3 - "$overview" <<'PY'
+import re, sys
+rows = [(float(m.group(2)), m.group(1).strip()) for line in open(sys.argv[1])
+        if (m := re.match(r"^\s+(?:ok|FAIL)\s+(.+?)\s+\d+ passed.*?\s([\d.]+) s", line))]
+for seconds, name in sorted(rows, reverse=True)[:5]:
+    print(f"  {seconds:6.1f} s  {name}")
+PY
 fi

@@ -100,8 +100,8 @@ public sealed class JourneyOverview
         public TimeSpan Duration => _finishedAt is null ? TimeSpan.Zero : Time(_finishedAt) - Time(startedAt);
 
         /// <summary>
-        /// Failed when a step or hook failed or is not bound; skipped when nothing ran (an ignored scenario has no
-        /// steps, a scenario left out by a hook has only skipped ones); passed otherwise.
+        /// Failed when a step or hook failed or is not bound; skipped when nothing ran (an ignored scenario, or one a
+        /// hook left out, has only skipped steps); passed otherwise.
         /// </summary>
         public Outcome Outcome =>
             _results.Any(r => r is TestStepResultStatus.FAILED or TestStepResultStatus.UNDEFINED or TestStepResultStatus.PENDING

@@ -34,6 +34,7 @@ public sealed class ReportTests(SampleRuns runs)
         StatusesOf("A pending step").Should().Contain("PENDING");
         StatusesOf("An undefined step").Should().Contain("UNDEFINED");
         StatusesOf("A scenario the environment cannot run").Should().NotBeEmpty().And.OnlyContain(s => s == "SKIPPED");
+        StatusesOf("An ignored scenario").Should().Equal("SKIPPED");
     }
 
     [Fact]

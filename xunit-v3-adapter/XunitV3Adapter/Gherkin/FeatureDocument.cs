@@ -43,8 +43,14 @@ public sealed class FeatureDocument
 
     public ScenarioCase? FindScenario(string key) => Scenarios.FirstOrDefault(s => s.Key == key);
 
-    /// <summary>Reads a feature file from the output folder (<paramref name="path"/> is relative to it).</summary>
-    public static FeatureDocument Load(string path, string? sourcePath = null, string? defaultLanguage = null)
+    // Discovery and the run happen in one process: each file is parsed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FeatureDocument> Loaded = new();
+
+    /// <summary>Reads a feature file from the output folder (<paramref name="path"/> is relative to it), once per process.</summary>
+    public static FeatureDocument Load(string path, string? sourcePath = null) =>
+        Loaded.GetOrAdd(path, p => Read(p, sourcePath, AdapterConfiguration.DefaultFeatureLanguage));
+
+    private static FeatureDocument Read(string path, string? sourcePath, string defaultLanguage)
     {
         var fullPath = System.IO.Path.Combine(AppContext.BaseDirectory, path);
         string text;
@@ -56,7 +62,7 @@ public sealed class FeatureDocument
         {
             return new FeatureDocument(path, sourcePath) { Title = FileTitle(path), ParseError = $"{path}: cannot read the feature file ({e.Message})." };
         }
-        return Parse(text, path, sourcePath, defaultLanguage ?? AdapterConfiguration.DefaultFeatureLanguage);
+        return Parse(text, path, sourcePath, defaultLanguage);
     }
 
     private static string FileTitle(string path) => System.IO.Path.GetFileNameWithoutExtension(path);
