@@ -100,13 +100,14 @@ public sealed class JourneyOverview
         public TimeSpan Duration => _finishedAt is null ? TimeSpan.Zero : Time(_finishedAt) - Time(startedAt);
 
         /// <summary>
-        /// Failed when a step or hook failed or is not bound; skipped when nothing ran (an ignored scenario, or one a
-        /// hook left out, has only skipped steps); passed otherwise.
+        /// Failed when a step or hook failed or is not bound; otherwise skipped when anything was skipped (an ignored
+        /// scenario, or one a hook or step left out: its after-hooks still pass); passed otherwise. Cucumber's
+        /// report ranks the statuses the same way.
         /// </summary>
         public Outcome Outcome =>
             _results.Any(r => r is TestStepResultStatus.FAILED or TestStepResultStatus.UNDEFINED or TestStepResultStatus.PENDING
                 or TestStepResultStatus.AMBIGUOUS or TestStepResultStatus.UNKNOWN) ? Outcome.Failed
-            : _results.All(r => r == TestStepResultStatus.SKIPPED) ? Outcome.Skipped
+            : _results.Count == 0 || _results.Contains(TestStepResultStatus.SKIPPED) ? Outcome.Skipped
             : Outcome.Passed;
 
         internal void Record(TestStepResultStatus status) => _results.Add(status);

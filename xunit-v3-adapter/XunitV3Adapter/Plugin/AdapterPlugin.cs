@@ -1,3 +1,4 @@
+using Reqnroll.Formatters.PubSub;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -10,7 +11,7 @@ namespace XunitV3Adapter.Plugin;
 
 /// <summary>
 /// The runtime plugin that Reqnroll.xunit.v3 would bring: xUnit v3 as Reqnroll's unit-test provider (pending,
-/// inconclusive and ignored scenarios reported to xUnit), Reqnroll's trace and attachments into xUnit's test
+/// inconclusive and ignored scenarios reported to xUnit, skip reasons in words), Reqnroll's trace and attachments into xUnit's test
 /// output, and disposal of what the containers created that is only <see cref="IAsyncDisposable"/>.
 /// </summary>
 public sealed class AdapterPlugin : IRuntimePlugin
@@ -29,6 +30,7 @@ public sealed class AdapterPlugin : IRuntimePlugin
         };
         runtimePluginEvents.CustomizeGlobalDependencies += (_, e) =>
         {
+            e.ObjectContainer.RegisterTypeAs<SkipReasonCleaningBroker, ICucumberMessageBroker>();
             // Plugin lifecycle events run after the user's hooks of the same kind, even when one of those failed.
             var lifecycle = e.ObjectContainer.Resolve<RuntimePluginTestExecutionLifecycleEvents>();
             lifecycle.AfterScenarioAsync += (_, args) => AsyncDisposals.DisposeAsync(args.ObjectContainer);

@@ -19,6 +19,7 @@ public sealed class XunitTraceListener(ITraceListenerQueue traceListenerQueue, I
 
     public override void WriteToolOutput(string message)
     {
+        message = SkipReasons.Clean(message);
         if (Output() is { } output) output.WriteLine("-> " + message);
         else base.WriteToolOutput(message);
     }
