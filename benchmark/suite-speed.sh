@@ -39,7 +39,7 @@ if [ -f "$overview" ]; then
   python3 - "$overview" <<'PY'
 import re, sys
 rows = [(float(m.group(2)), m.group(1).strip()) for line in open(sys.argv[1])
-        if (m := re.match(r"^\s+(?:ok|FAIL)\s+(.+?)\s+\d+ passed.*?\s([\d.]+) s", line))]
+        if (m := re.match(r"^\s+(?:ok|FAIL)\s+(.+?)\s+\d+ passed.*?\s([\d.]+) s(?:\s|$)", line))]
 for seconds, name in sorted(rows, reverse=True)[:5]:
     print(f"  {seconds:6.1f} s  {name}")
 PY
