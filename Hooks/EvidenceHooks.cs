@@ -5,8 +5,8 @@ namespace Netra.Acceptance.Hooks;
 
 /// <summary>
 /// When a scenario fails, leaves what a person needs to understand it: the HTTP exchanges and
-/// chat messages, the tail of each service's log, and for browser scenarios a screenshot and a
-/// Playwright trace. The files go under TestResults/netra/evidence/; the test output says where.
+/// chat messages, each service's log lines of this scenario (found by its trace id) and the tail
+/// of its log, and for browser scenarios a screenshot and a Playwright trace. The files go under TestResults/netra/evidence/; the test output says where.
 /// </summary>
 [Binding]
 public sealed class EvidenceHooks(
@@ -23,6 +23,12 @@ public sealed class EvidenceHooks(
         var folder = EvidenceFolder.For(environment.Environment.Settings.ResultsDirectory, scenario.ScenarioInfo.Title);
         var report = new EvidenceReport(folder);
         report.Write("transcript.txt", transcript.ToString());
+        // Per service, exactly this scenario's lines (found by its trace id), and the last lines of all, for what
+        // happened beside it (a crash, a background job).
+        foreach (var (service, lines) in environment.Environment.ServiceLinesOfTrace(transcript.Trace.TraceId))
+            report.Write($"{service}.scenario.log.txt", lines.Count > 0
+                ? string.Join("\n", lines) + "\n"
+                : $"The {service} service wrote no line for this scenario (trace {transcript.Trace.TraceId}).\n");
         foreach (var (service, tail) in environment.Environment.ServiceLogTails())
             report.Write($"{service}.log.tail.txt", tail);
         if (browser.IsOpen)

@@ -46,6 +46,7 @@ public sealed class ChatConnection : IAsyncDisposable
         var socket = new ClientWebSocket();
         if (accessToken is not null) socket.Options.SetRequestHeader("Authorization", $"Bearer {accessToken}");
         if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
+        transcript.Trace.AddTo(socket.Options);
         transcript.SocketMessage(name, "connect", socketUrl.ToString());
         using var timeout = new CancellationTokenSource(DefaultWait);
         try

@@ -5,6 +5,7 @@ public sealed class RecordingHandler(HttpMessageHandler inner, ScenarioTranscrip
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        transcript.Trace.AddTo(request.Headers);
         var requestBody = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         try
         {

@@ -12,6 +12,9 @@ public sealed class ScenarioTranscript
     private readonly List<string> _entries = [];
     private readonly DateTime _start = DateTime.UtcNow;
 
+    /// <summary>The trace context every request and connection of the scenario carries.</summary>
+    public ScenarioTrace Trace { get; } = new();
+
     public void HttpExchange(string request, string? requestBody, string response, string? responseBody)
     {
         var entry = new StringBuilder()
@@ -34,7 +37,7 @@ public sealed class ScenarioTranscript
 
     public override string ToString()
     {
-        lock (_entries) return string.Join("\n", _entries);
+        lock (_entries) return $"trace {Trace.TraceId} (the services' log lines of this scenario carry trace={Trace.TraceId})\n" + string.Join("\n", _entries);
     }
 
     private void Add(string text)

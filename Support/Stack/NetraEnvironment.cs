@@ -37,6 +37,10 @@ public sealed class NetraEnvironment : IAsyncDisposable
     public IEnumerable<(string Service, string Tail)> ServiceLogTails(int lines = 60) =>
         _localStack?.Services.Select(s => (s.Name, s.Tail(lines))) ?? [];
 
+    /// <summary>Each tracing service's lines of one scenario, found by its trace id (local stack only).</summary>
+    public IEnumerable<(string Service, IReadOnlyList<string> Lines)> ServiceLinesOfTrace(string traceId) =>
+        _localStack?.Services.Where(s => s.WritesTraces).Select(s => (s.Name, s.LinesOfTrace(traceId))) ?? [];
+
     public string? RunDirectory => _localStack?.RunDirectory;
 
     /// <summary>The stack the suite started, to stop, kill and restart its services; null when attached.</summary>

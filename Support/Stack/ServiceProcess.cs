@@ -133,6 +133,30 @@ public sealed class ServiceProcess : IAsyncDisposable
         lock (_tail) return string.Join('\n', _tail.Skip(Math.Max(0, _tail.Count - lines)));
     }
 
+    /// <summary>True once the service has logged a trace id (the Netra services do; PostgreSQL and the stand-ins do not).</summary>
+    public bool WritesTraces { get; private set; }
+
+    /// <summary>
+    /// Every line the service wrote for one trace (<c>trace=&lt;id&gt;</c>, and the indented lines of an exception
+    /// under it), in order, from its whole log: one scenario's lines, whatever ran beside it.
+    /// </summary>
+    public IReadOnlyList<string> LinesOfTrace(string traceId)
+    {
+        var marker = $"trace={traceId}";
+        var lines = new List<string>();
+        lock (_tail)
+        {
+            using var log = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            var following = false;
+            while (log.ReadLine() is { } line)
+            {
+                following = line.Contains(marker, StringComparison.Ordinal) || (following && line.StartsWith("    ", StringComparison.Ordinal));
+                if (following) lines.Add(line);
+            }
+        }
+        return lines;
+    }
+
     /// <summary>Kills the service outright (SIGKILL), as a crash would, and waits until it is gone.</summary>
     public async Task KillAsync()
     {
@@ -179,6 +203,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (line is null) return;
         lock (_tail)
         {
+            if (!WritesTraces && line.Contains(" trace=", StringComparison.Ordinal)) WritesTraces = true;
             _tail.Enqueue(line);
             while (_tail.Count > TailCapacity) _tail.Dequeue();
             try { _logFile.WriteLine(line); } catch (ObjectDisposedException) { /* output after the run ended */ }

@@ -1,3 +1,4 @@
+using Netra.Shared.Logging;
 using Netra.Auth;
 using Netra.Auth.Data;
 using Netra.Auth.Endpoints;
@@ -25,13 +26,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.TimestampFormat = "HH:mm:ss.fff ";
-    o.UseUtcTimestamp = true;
-});
+// One line per entry, with the trace id of the call it belongs to (Netra.Shared).
+builder.Logging.AddNetraConsole("HH:mm:ss.fff ");
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))

@@ -1,3 +1,4 @@
+using Netra.Shared.Logging;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Netra.Backend.Agents;
@@ -25,13 +26,8 @@ if (settings is null)
     return 1;
 }
 
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
-    o.UseUtcTimestamp = true;
-});
+// One line per entry, with the trace id of the call it belongs to (Netra.Shared).
+builder.Logging.AddNetraConsole("yyyy-MM-ddTHH:mm:ss.fff ");
 // Our own request line replaces ASP.NET Core's per-request start/finish messages.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);

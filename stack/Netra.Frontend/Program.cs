@@ -1,3 +1,4 @@
+using Netra.Shared.Logging;
 using System.Diagnostics;
 
 // Content and web root next to the dll, so `dotnet artifacts/stack/Netra.Frontend/Netra.Frontend.dll`
@@ -9,13 +10,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
-    o.UseUtcTimestamp = true;
-});
+// One line per entry, with the trace id of the call it belongs to (Netra.Shared).
+builder.Logging.AddNetraConsole("yyyy-MM-ddTHH:mm:ss.fff ");
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 

@@ -109,9 +109,13 @@ public sealed class AuthDb
                 attempts        INTEGER NOT NULL DEFAULT 0,
                 next_attempt_at INTEGER NOT NULL,
                 delivered_at    INTEGER,
-                last_error      TEXT);
+                last_error      TEXT,
+                traceparent     TEXT);                -- W3C trace context of the change that raised it
             CREATE INDEX IF NOT EXISTS ix_outbox_pending ON outbox(delivered_at, seq);
             """).ExecuteNonQuery();
+        // A database made before the outbox kept trace contexts (the launcher's lives on between runs).
+        if (conn.Command("SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'traceparent'", null).ExecuteScalar() is 0L)
+            conn.Command("ALTER TABLE outbox ADD COLUMN traceparent TEXT", null).ExecuteNonQuery();
     }
 }
 

@@ -12,7 +12,9 @@ public static class UserEventTypes
     public const string Deleted = "user.deleted";
 }
 
-public sealed record OutboxEvent(long Seq, string EventId, string UserId, string Type, string Payload, int Attempts, long NextAttemptAt);
+/// <param name="TraceParent">the W3C trace context of the request that raised the event, so its delivery is traced to it</param>
+public sealed record OutboxEvent(long Seq, string EventId, string UserId, string Type, string Payload, int Attempts, long NextAttemptAt,
+    string? TraceParent);
 
 /// <summary>
 /// Writes user events into the outbox inside the caller's transaction, so an event exists if and only if
@@ -33,25 +35,25 @@ public static class Outbox
             occurred_at = Iso.Format(now),
         });
         await conn.Command("""
-            INSERT INTO outbox (event_id, user_id, type, payload, created_at, next_attempt_at)
-            VALUES ($id, $user, $type, $payload, $now, $now)
+            INSERT INTO outbox (event_id, user_id, type, payload, created_at, next_attempt_at, traceparent)
+            VALUES ($id, $user, $type, $payload, $now, $now, $traceparent)
             """, tx,
             ("$id", eventId), ("$user", user.Id), ("$type", type), ("$payload", payload),
-            ("$now", now.ToUnixTimeMilliseconds())).ExecuteNonQueryAsync();
+            ("$now", now.ToUnixTimeMilliseconds()), ("$traceparent", System.Diagnostics.Activity.Current?.Id)).ExecuteNonQueryAsync();
         return eventId;
     }
 
     public static async Task<List<OutboxEvent>> LoadPendingAsync(SqliteConnection conn, string? userId, int limit)
     {
         await using var r = await conn.Command($"""
-            SELECT seq, event_id, user_id, type, payload, attempts, next_attempt_at FROM outbox
+            SELECT seq, event_id, user_id, type, payload, attempts, next_attempt_at, traceparent FROM outbox
             WHERE delivered_at IS NULL {(userId is null ? "" : "AND user_id = $user")}
             ORDER BY seq LIMIT {limit}
             """, null, ("$user", userId)).ExecuteReaderAsync();
         var list = new List<OutboxEvent>();
         while (await r.ReadAsync())
             list.Add(new OutboxEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.GetInt32(5), r.GetInt64(6)));
+                r.GetInt32(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7)));
         return list;
     }
 

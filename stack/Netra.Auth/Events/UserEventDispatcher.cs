@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text;
 using Netra.Auth.Data;
 using Netra.Auth.Security;
@@ -82,6 +83,9 @@ public sealed class UserEventDispatcher : IDisposable
             // It may have gone out since it was loaded.
             if (await _db.ReadAsync(conn => Outbox.IsDeliveredAsync(conn, e.EventId))) return true;
 
+            // The delivery belongs to the trace of the change that raised the event: its log lines and its request
+            // to the backend (HttpClient sends traceparent) carry that trace id, whenever and however often it is sent.
+            using var delivery = e.TraceParent is null ? null : new Activity("deliver user event").SetParentId(e.TraceParent).Start();
             string error;
             try
             {

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using OpenTelemetry.Context.Propagation;
+
+namespace Netra.Acceptance.Support.Evidence;
+
+/// <summary>
+/// The scenario's W3C trace context. Every request and chat connection of the scenario carries it as
+/// <c>traceparent</c> (OpenTelemetry's propagator writes the header); the services log its trace id on every line
+/// they write for it, and auth keeps it with each user event it raises, so the evidence of a failed scenario can
+/// hold exactly that scenario's lines from every service, deliveries to the backend included.
+/// </summary>
+public sealed class ScenarioTrace
+{
+    private static readonly TraceContextPropagator Propagator = new();
+
+    public ActivityContext Context { get; } = new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+
+    /// <summary>The 32 hex digits the services write as <c>trace=…</c>.</summary>
+    public string TraceId => Context.TraceId.ToHexString();
+
+    public void AddTo(HttpRequestHeaders headers) =>
+        Propagator.Inject(new PropagationContext(Context, default), headers, static (h, name, value) =>
+        {
+            h.Remove(name);
+            h.TryAddWithoutValidation(name, value);
+        });
+
+    public void AddTo(ClientWebSocketOptions options) =>
+        Propagator.Inject(new PropagationContext(Context, default), options, static (o, name, value) => o.SetRequestHeader(name, value));
+}
