@@ -22,15 +22,37 @@ public sealed class BrowserSession(EnvironmentContext environment, ScenarioTrans
         if (_page is not null) return _page;
         var browser = await BrowserHost.GetAsync(environment.Environment.Settings);
         transcript.Note($"browser: Chromium {browser.Version} ready");
-        _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = environment.Endpoints.Frontend.ToString() });
+        _context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = environment.Endpoints.Frontend.ToString(),
+            // The page's requests and its chat connection carry the scenario's trace (the services allow any header).
+            ExtraHTTPHeaders = transcript.Trace.Headers(),
+        });
         _context.SetDefaultTimeout(DefaultTimeoutMs);
         // DOM snapshots make the trace replayable; a screencast would double the CPU a browser
         // scenario costs, and a failure gets its own full-page screenshot anyway.
         await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = false, Snapshots = true });
+        _context.Page += (_, page) => Observe(page);
         _page = await _context.NewPageAsync();
-        _page.Console += (_, message) => transcript.Note($"browser console {message.Type}: {message.Text}");
-        _page.FrameNavigated += (_, frame) => { if (frame.ParentFrame is null) transcript.Note($"browser at {frame.Url}"); };
         return _page;
+    }
+
+    private int _tabs;
+
+    // What the page does goes into the scenario's transcript: its console, where it navigates, and every frame of
+    // its chat connection, so a failed browser scenario shows what the page heard from the platform.
+    private void Observe(IPage page)
+    {
+        var tab = ++_tabs == 1 ? "browser" : $"browser tab {_tabs}";
+        page.Console += (_, message) => transcript.Note($"{tab} console {message.Type}: {message.Text}");
+        page.FrameNavigated += (_, frame) => { if (frame.ParentFrame is null) transcript.Note($"{tab} at {frame.Url}"); };
+        page.WebSocket += (_, socket) =>
+        {
+            transcript.SocketMessage(tab, "connect", socket.Url);
+            socket.FrameSent += (_, frame) => transcript.SocketMessage(tab, "sent", frame.Text ?? "(binary)");
+            socket.FrameReceived += (_, frame) => transcript.SocketMessage(tab, "received", frame.Text ?? "(binary)");
+            socket.Close += (_, _) => transcript.SocketMessage(tab, "closed", socket.Url);
+        };
     }
 
     /// <summary>Another tab of the same browser (same storage and session as the first page).</summary>

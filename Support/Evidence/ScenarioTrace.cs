@@ -27,6 +27,14 @@ public sealed class ScenarioTrace
             h.TryAddWithoutValidation(name, value);
         });
 
+    /// <summary>The headers as a dictionary (for a browser context, whose every request then carries them).</summary>
+    public Dictionary<string, string> Headers()
+    {
+        var headers = new Dictionary<string, string>();
+        Propagator.Inject(new PropagationContext(Context, default), headers, static (h, name, value) => h[name] = value);
+        return headers;
+    }
+
     public void AddTo(ClientWebSocketOptions options) =>
         Propagator.Inject(new PropagationContext(Context, default), options, static (o, name, value) => o.SetRequestHeader(name, value));
 }
