@@ -11,7 +11,7 @@ namespace Netra.Acceptance.Hooks;
 [Binding]
 public sealed class EvidenceHooks(
     ScenarioContext scenario, ScenarioTranscript transcript, BrowserSession browser,
-    EnvironmentContext environment, IReqnrollOutputHelper output)
+    EnvironmentContext environment, People people, IReqnrollOutputHelper output)
 {
     // Runs before other after-scenario hooks, while the browser and connections are still open.
     [AfterScenario(Order = 0)]
@@ -29,6 +29,8 @@ public sealed class EvidenceHooks(
             report.Write($"{service}.scenario.log.txt", lines.Count > 0
                 ? string.Join("\n", lines) + "\n"
                 : $"The {service} service wrote no line for this scenario (trace {transcript.Trace.TraceId}).\n");
+        if (await UserEventsEvidence.DescribeAsync(environment, people) is { } userEvents)
+            report.Write("user-events.txt", userEvents);
         foreach (var (service, tail) in environment.Environment.ServiceLogTails())
             report.Write($"{service}.log.tail.txt", tail);
         if (browser.IsOpen)

@@ -13,6 +13,12 @@ public sealed class People
 
     public Person this[string alias] => Named(alias);
 
+    /// <summary>Everyone the scenario has named so far.</summary>
+    public IReadOnlyList<Person> All
+    {
+        get { lock (_people) return [.. _people.Values]; }
+    }
+
     public Person Named(string alias)
     {
         // Locked: crowd scenarios look people up from many tasks at once, and Faker is not thread-safe.

@@ -73,6 +73,7 @@ app.MapTokenEndpoints();
 app.MapAdminEndpoints();
 app.MapProfileEndpoints();
 app.MapAccountDeletionEndpoints();
+app.MapUserEventEndpoints();
 app.MapSsoEndpoints();
 
 app.Logger.LogInformation("auth-service: database {Db}, backend {Backend}", settings.DbPath, settings.BackendUrl ?? "(none: events stay in the outbox)");

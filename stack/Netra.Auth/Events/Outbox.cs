@@ -16,6 +16,9 @@ public static class UserEventTypes
 public sealed record OutboxEvent(long Seq, string EventId, string UserId, string Type, string Payload, int Attempts, long NextAttemptAt,
     string? TraceParent);
 
+/// <summary>Where one raised event stands: times in Unix milliseconds.</summary>
+public sealed record OutboxEntry(string EventId, string Type, long CreatedAt, int Attempts, long? DeliveredAt, string? LastError);
+
 /// <summary>
 /// Writes user events into the outbox inside the caller's transaction, so an event exists if and only if
 /// the change it describes was committed.
@@ -54,6 +57,19 @@ public static class Outbox
         while (await r.ReadAsync())
             list.Add(new OutboxEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
                 r.GetInt32(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7)));
+        return list;
+    }
+
+    /// <summary>Every event raised for a user, delivered or not, oldest first.</summary>
+    public static async Task<List<OutboxEntry>> LoadForUserAsync(SqliteConnection conn, string userId)
+    {
+        await using var r = await conn.Command("""
+            SELECT event_id, type, created_at, attempts, delivered_at, last_error FROM outbox WHERE user_id = $user ORDER BY seq
+            """, null, ("$user", userId)).ExecuteReaderAsync();
+        var list = new List<OutboxEntry>();
+        while (await r.ReadAsync())
+            list.Add(new OutboxEntry(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt32(3),
+                r.IsDBNull(4) ? null : r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5)));
         return list;
     }
 

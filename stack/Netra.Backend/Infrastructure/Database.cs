@@ -159,6 +159,9 @@ public sealed class Database : IAsyncDisposable
             type         TEXT NOT NULL,
             processed_at TEXT NOT NULL
         );
+        -- Whose event it was: GET /internal/users/{id} lists the events applied for a user.
+        ALTER TABLE processed_events ADD COLUMN IF NOT EXISTS user_id TEXT;
+        CREATE INDEX IF NOT EXISTS ix_processed_events_user ON processed_events (user_id, processed_at);
 
         CREATE TABLE IF NOT EXISTS threads (
             id         TEXT PRIMARY KEY,

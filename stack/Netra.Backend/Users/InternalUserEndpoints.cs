@@ -5,8 +5,9 @@ namespace Netra.Backend.Users;
 
 /// <summary>
 /// GET /internal/users/{id} (service credentials, any service id): what the backend holds for a user —
-/// its copy of the user and how many conversations and messages — so an operator or a test can see that
-/// a deleted account left nothing behind (docs/stack-interface.md, decisions).
+/// its copy of the user, how many conversations and messages, and the user events it applied for her — so an
+/// operator or a test can see that a deleted account left nothing behind, or which change never arrived
+/// (docs/stack-interface.md, decisions).
 /// </summary>
 public static class InternalUserEndpoints
 {
@@ -20,6 +21,7 @@ public static class InternalUserEndpoints
 
         var user = await users.GetAsync(id, ct);
         var held = await holdings.CountAsync(id, ct);
+        var applied = await users.AppliedEventsAsync(id, ct);
         if (user is null && held is { Threads: 0, Messages: 0 })
             return Problems.NotFound("The backend holds nothing about this user.");
         return Results.Ok(new
@@ -30,6 +32,7 @@ public static class InternalUserEndpoints
             plan_tier = user?.PlanTier,
             threads = held.Threads,
             messages = held.Messages,
+            events_applied = applied.Select(e => new { event_id = e.EventId, type = e.Type, applied_at = e.ProcessedAt }),
         });
     }
 }

@@ -45,6 +45,20 @@ public sealed class UserStore(Database db)
         return await GetAsync(id, ct);
     }
 
+    /// <summary>The user events applied (or recorded as stale) for a user, oldest first.</summary>
+    public async Task<List<AppliedEvent>> AppliedEventsAsync(string userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT event_id, type, processed_at FROM processed_events WHERE user_id = @id ORDER BY processed_at, event_id";
+        command.Parameters.AddWithValue("@id", userId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var events = new List<AppliedEvent>();
+        while (await reader.ReadAsync(ct))
+            events.Add(new AppliedEvent(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return events;
+    }
+
     /// <summary>
     /// Applies a user event once: the event id is recorded in the same transaction as the change,
     /// so a redelivery is a no-op. Events older than what the row already reflects are recorded but
@@ -58,8 +72,8 @@ public sealed class UserStore(Database db)
         await using var tx = await connection.BeginTransactionAsync(ct);
 
         if (await ExecuteAsync(connection, tx, ct,
-                "INSERT INTO processed_events (event_id, type, processed_at) VALUES (@event_id, @type, @now) ON CONFLICT (event_id) DO NOTHING",
-                ("@event_id", e.EventId), ("@type", e.Type), ("@now", Clock.NowIso())) == 0)
+                "INSERT INTO processed_events (event_id, type, processed_at, user_id) VALUES (@event_id, @type, @now, @user) ON CONFLICT (event_id) DO NOTHING",
+                ("@event_id", e.EventId), ("@type", e.Type), ("@now", Clock.NowIso()), ("@user", e.UserId)) == 0)
             return false;
 
         var deletedAt = await ScalarAsync(connection, tx, ct, "SELECT deleted_at FROM deleted_users WHERE id = @id", ("@id", e.UserId));
@@ -120,3 +134,5 @@ public sealed class UserStore(Database db)
         return command;
     }
 }
+
+public sealed record AppliedEvent(string EventId, string Type, string ProcessedAt);

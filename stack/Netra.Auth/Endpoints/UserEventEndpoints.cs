@@ -1,0 +1,37 @@
+using Netra.Auth.Data;
+using Netra.Auth.Events;
+using Netra.Auth.Http;
+using Netra.Auth.Security;
+
+namespace Netra.Auth.Endpoints;
+
+/// <summary>
+/// GET /internal/users/{id}/events (service credentials): the user events auth raised for a user and where each
+/// stands in the outbox (delivered, or how many attempts and the last error), oldest first; so an operator or a
+/// test can see which change was raised and whether it reached the backend (docs/stack-interface.md, decisions).
+/// </summary>
+public static class UserEventEndpoints
+{
+    public static void MapUserEventEndpoints(this IEndpointRouteBuilder app) => app.MapGet("/internal/users/{id}/events", EventsOfAsync);
+
+    private static async Task<IResult> EventsOfAsync(string id, HttpContext ctx, AuthDb db, AuthSettings settings)
+    {
+        if (!ServiceCredentials.IsValid(ctx.Request, settings))
+            return Problems.Of(StatusCodes.Status401Unauthorized,
+                $"Service credentials required: {ServiceCredentials.IdHeader} and {ServiceCredentials.SecretHeader} headers.");
+        var events = await db.ReadAsync(conn => Outbox.LoadForUserAsync(conn, id));
+        return Results.Ok(new
+        {
+            user_id = id,
+            events = events.Select(e => new
+            {
+                event_id = e.EventId,
+                type = e.Type,
+                raised_at = Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)),
+                attempts = e.Attempts,
+                delivered_at = e.DeliveredAt is { } at ? Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(at)) : null,
+                last_error = e.LastError,
+            }),
+        });
+    }
+}
