@@ -6,7 +6,9 @@ namespace Netra.Acceptance.Hooks;
 /// <summary>
 /// When a scenario fails, leaves what a person needs to understand it: the HTTP exchanges and
 /// chat messages, each service's log lines of this scenario (found by its trace id) and the tail
-/// of its log, and for browser scenarios a screenshot and a Playwright trace. The files go under TestResults/netra/evidence/; the test output says where.
+/// of its log, the user events raised and applied for its people, and for browser scenarios a
+/// screenshot and a Playwright trace. The files go under TestResults/netra/evidence/; the test
+/// output says where.
 /// </summary>
 [Binding]
 public sealed class EvidenceHooks(
