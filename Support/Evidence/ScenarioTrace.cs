@@ -20,14 +20,7 @@ public sealed class ScenarioTrace
     /// <summary>The 32 hex digits the services write as <c>trace=…</c>.</summary>
     public string TraceId => Context.TraceId.ToHexString();
 
-    public void AddTo(HttpRequestHeaders headers) =>
-        Propagator.Inject(new PropagationContext(Context, default), headers, static (h, name, value) =>
-        {
-            h.Remove(name);
-            h.TryAddWithoutValidation(name, value);
-        });
-
-    /// <summary>The headers as a dictionary (for a browser context, whose every request then carries them).</summary>
+    /// <summary>The trace-context headers (<c>traceparent</c>), as OpenTelemetry's propagator writes them.</summary>
     public Dictionary<string, string> Headers()
     {
         var headers = new Dictionary<string, string>();
@@ -35,6 +28,18 @@ public sealed class ScenarioTrace
         return headers;
     }
 
-    public void AddTo(ClientWebSocketOptions options) =>
-        Propagator.Inject(new PropagationContext(Context, default), options, static (o, name, value) => o.SetRequestHeader(name, value));
+    public void AddTo(HttpRequestHeaders headers)
+    {
+        foreach (var (name, value) in Headers())
+        {
+            headers.Remove(name);
+            headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    public void AddTo(ClientWebSocketOptions options)
+    {
+        foreach (var (name, value) in Headers())
+            options.SetRequestHeader(name, value);
+    }
 }

@@ -20,9 +20,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> ChangePlanAsync(string id, HttpContext ctx, AuthDb db, AuthSettings settings, UserEventDispatcher events)
     {
-        if (!ServiceCredentials.IsValid(ctx.Request, settings))
-            return Problems.Of(StatusCodes.Status401Unauthorized,
-                $"Service credentials required: {ServiceCredentials.IdHeader} and {ServiceCredentials.SecretHeader} headers.");
+        if (ServiceCredentials.Refusal(ctx.Request, settings) is { } refusal) return refusal;
 
         var (body, error) = await JsonBody.ReadObjectAsync(ctx.Request);
         if (error is not null) return error;

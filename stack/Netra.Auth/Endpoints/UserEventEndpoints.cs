@@ -16,9 +16,7 @@ public static class UserEventEndpoints
 
     private static async Task<IResult> EventsOfAsync(string id, HttpContext ctx, AuthDb db, AuthSettings settings)
     {
-        if (!ServiceCredentials.IsValid(ctx.Request, settings))
-            return Problems.Of(StatusCodes.Status401Unauthorized,
-                $"Service credentials required: {ServiceCredentials.IdHeader} and {ServiceCredentials.SecretHeader} headers.");
+        if (ServiceCredentials.Refusal(ctx.Request, settings) is { } refusal) return refusal;
         var events = await db.ReadAsync(conn => Outbox.LoadForUserAsync(conn, id));
         return Results.Ok(new
         {

@@ -12,12 +12,10 @@ public static class UserEventTypes
     public const string Deleted = "user.deleted";
 }
 
+/// <summary>One row of the outbox (times in Unix milliseconds).</summary>
 /// <param name="TraceParent">the W3C trace context of the request that raised the event, so its delivery is traced to it</param>
 public sealed record OutboxEvent(long Seq, string EventId, string UserId, string Type, string Payload, int Attempts, long NextAttemptAt,
-    string? TraceParent);
-
-/// <summary>Where one raised event stands: times in Unix milliseconds.</summary>
-public sealed record OutboxEntry(string EventId, string Type, long CreatedAt, int Attempts, long? DeliveredAt, string? LastError);
+    string? TraceParent, long CreatedAt, long? DeliveredAt, string? LastError);
 
 /// <summary>
 /// Writes user events into the outbox inside the caller's transaction, so an event exists if and only if
@@ -46,30 +44,24 @@ public static class Outbox
         return eventId;
     }
 
-    public static async Task<List<OutboxEvent>> LoadPendingAsync(SqliteConnection conn, string? userId, int limit)
+    public static Task<List<OutboxEvent>> LoadPendingAsync(SqliteConnection conn, string? userId, int limit) =>
+        LoadAsync(conn, $"delivered_at IS NULL {(userId is null ? "" : "AND user_id = $user")}", userId, limit);
+
+    /// <summary>Every event raised for a user, delivered or not, oldest first.</summary>
+    public static Task<List<OutboxEvent>> LoadForUserAsync(SqliteConnection conn, string userId) =>
+        LoadAsync(conn, "user_id = $user", userId, limit: 1000);
+
+    private static async Task<List<OutboxEvent>> LoadAsync(SqliteConnection conn, string where, string? userId, int limit)
     {
         await using var r = await conn.Command($"""
-            SELECT seq, event_id, user_id, type, payload, attempts, next_attempt_at, traceparent FROM outbox
-            WHERE delivered_at IS NULL {(userId is null ? "" : "AND user_id = $user")}
-            ORDER BY seq LIMIT {limit}
+            SELECT seq, event_id, user_id, type, payload, attempts, next_attempt_at, traceparent, created_at, delivered_at, last_error
+            FROM outbox WHERE {where} ORDER BY seq LIMIT {limit}
             """, null, ("$user", userId)).ExecuteReaderAsync();
         var list = new List<OutboxEvent>();
         while (await r.ReadAsync())
             list.Add(new OutboxEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.GetInt32(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7)));
-        return list;
-    }
-
-    /// <summary>Every event raised for a user, delivered or not, oldest first.</summary>
-    public static async Task<List<OutboxEntry>> LoadForUserAsync(SqliteConnection conn, string userId)
-    {
-        await using var r = await conn.Command("""
-            SELECT event_id, type, created_at, attempts, delivered_at, last_error FROM outbox WHERE user_id = $user ORDER BY seq
-            """, null, ("$user", userId)).ExecuteReaderAsync();
-        var list = new List<OutboxEntry>();
-        while (await r.ReadAsync())
-            list.Add(new OutboxEntry(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt32(3),
-                r.IsDBNull(4) ? null : r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5)));
+                r.GetInt32(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt64(8),
+                r.IsDBNull(9) ? null : r.GetInt64(9), r.IsDBNull(10) ? null : r.GetString(10)));
         return list;
     }
 

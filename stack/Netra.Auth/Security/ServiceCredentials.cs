@@ -9,6 +9,13 @@ public static class ServiceCredentials
     public const string IdHeader = "X-Service-ID";
     public const string SecretHeader = "X-Service-Secret";
 
+    /// <summary>The 401 answer to an administrative call without valid service credentials; null when they are valid.</summary>
+    public static IResult? Refusal(HttpRequest request, AuthSettings settings) =>
+        IsValid(request, settings)
+            ? null
+            : Netra.Auth.Http.Problems.Of(StatusCodes.Status401Unauthorized,
+                $"Service credentials required: {IdHeader} and {SecretHeader} headers.");
+
     /// <summary>True if the request names a service and its secret matches. Without SERVICE_SECRET, nothing does.</summary>
     public static bool IsValid(HttpRequest request, AuthSettings settings)
     {

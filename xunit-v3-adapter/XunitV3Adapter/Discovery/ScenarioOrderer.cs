@@ -1,5 +1,6 @@
 using Xunit.Sdk;
 using Xunit.v3;
+using XunitV3Adapter.Gherkin;
 
 namespace XunitV3Adapter;
 
@@ -11,14 +12,5 @@ public sealed class ScenarioOrderer : ITestCaseOrderer
         testCases.OrderBy(Position).ToList();
 
     private static (int, int) Position<TTestCase>(TTestCase testCase) where TTestCase : notnull, ITestCase =>
-        testCase is XunitTestCase { TestMethodArguments: [string key, ..] } ? ParseKey(key) : (int.MaxValue, 0);
-
-    /// <summary>Keys are <c>&lt;scenario line&gt;</c> or <c>&lt;scenario line&gt;:&lt;row line&gt;</c>.</summary>
-    internal static (int Line, int Row) ParseKey(string key)
-    {
-        var parts = key.Split(':');
-        var line = int.TryParse(parts[0], out var l) ? l : 0;
-        var row = parts.Length > 1 && int.TryParse(parts[1], out var r) ? r : 0;
-        return (line, row);
-    }
+        testCase is XunitTestCase { TestMethodArguments: [string key, ..] } ? ScenarioCase.PositionOf(key) : (int.MaxValue, 0);
 }

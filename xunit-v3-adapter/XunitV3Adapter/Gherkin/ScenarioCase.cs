@@ -41,6 +41,17 @@ public sealed class ScenarioCase
     /// <summary>Background steps, then the scenario's, as the pickle lists them (placeholders substituted).</summary>
     public required IReadOnlyList<ScenarioStep> Steps { get; init; }
 
+    private static string KeyOf(long scenarioLine, long? rowLine) => rowLine is null ? $"{scenarioLine}" : $"{scenarioLine}:{rowLine}";
+
+    /// <summary>Where a <see cref="Key"/> is in its file: the scenario's line, then the row's (0 for a plain scenario).</summary>
+    public static (int Line, int Row) PositionOf(string key)
+    {
+        var parts = key.Split(':');
+        var line = int.TryParse(parts[0], out var l) ? l : 0;
+        var row = parts.Length > 1 && int.TryParse(parts[1], out var r) ? r : 0;
+        return (line, row);
+    }
+
     public bool IsIgnored => CombinedTags.Contains("ignore", StringComparer.OrdinalIgnoreCase);
 
     public OrderedDictionary ArgumentsDictionary()
@@ -70,7 +81,7 @@ public sealed class ScenarioCase
                 : title;
             return new ScenarioCase
             {
-                Key = row is null ? $"{scenario.Location.Line}" : $"{scenario.Location.Line}:{row.Value.Row.Location.Line}",
+                Key = KeyOf(scenario.Location.Line, row?.Row.Location.Line),
                 PickleIndex = index,
                 Title = title,
                 DisplayName = $"{featureTitle}: {shown}",

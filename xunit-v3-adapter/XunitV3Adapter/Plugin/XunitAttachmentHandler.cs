@@ -1,3 +1,4 @@
+using Reqnroll.Formatters.PayloadProcessing;
 using Reqnroll.Infrastructure;
 using Reqnroll.Tracing;
 using Xunit;
@@ -21,17 +22,6 @@ public sealed class XunitAttachmentHandler(ITraceListener traceListener) : Reqnr
         // xUnit wants unique names per test; a second file of the same name gets its folder's name in front.
         if (TestContext.Current.Attachments?.ContainsKey(name) == true)
             name = $"{Path.GetFileName(Path.GetDirectoryName(filePath))}-{name}";
-        TestContext.Current.AddAttachment(name, File.ReadAllBytes(filePath), MediaType(filePath));
+        TestContext.Current.AddAttachment(name, File.ReadAllBytes(filePath), FileExtensionToMimeTypeMap.GetMimeType(Path.GetExtension(filePath)));
     }
-
-    private static string MediaType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".png" => "image/png",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".txt" or ".log" => "text/plain",
-        ".json" => "application/json",
-        ".html" => "text/html",
-        ".zip" => "application/zip",
-        _ => "application/octet-stream",
-    };
 }

@@ -24,18 +24,11 @@ public sealed class XunitTraceListener(ITraceListenerQueue traceListenerQueue, I
         else base.WriteToolOutput(message);
     }
 
-    // Looked up once per scenario: Reqnroll traces every step twice.
-    private (Reqnroll.ScenarioContext Scenario, ITestOutputHelper? Output)? _last;
-
     private ITestOutputHelper? Output()
     {
         var scenario = _contextManager.Value.ScenarioContext;
-        if (scenario is null)
-            return null;
-        if (_last is { } last && ReferenceEquals(last.Scenario, scenario))
-            return last.Output;
-        var output = scenario.ScenarioContainer.IsRegistered<ITestOutputHelper>() ? scenario.ScenarioContainer.Resolve<ITestOutputHelper>() : null;
-        _last = (scenario, output);
-        return output;
+        return scenario is not null && scenario.ScenarioContainer.IsRegistered<ITestOutputHelper>()
+            ? scenario.ScenarioContainer.Resolve<ITestOutputHelper>()
+            : null;
     }
 }
