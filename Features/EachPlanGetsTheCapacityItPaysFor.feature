@@ -8,6 +8,7 @@ Feature: Each plan gets the capacity it pays for
   customers; no limit at all lets one customer degrade the platform for everyone.
   (The test environment shortens the minute to a rate window of a few seconds, and the allowances with it.)
 
+  @rule:limits.per-plan @rule:limits.headers @rule:limits.slow-down
   Scenario Outline: A <plan> customer gets the questions of the <plan> plan, and no more
     Given Maria is a customer on the <plan> plan
     When Maria asks as many questions as the <plan> plan allows in one rate window, all at once
@@ -22,6 +23,7 @@ Feature: Each plan gets the capacity it pays for
       | mid        |
       | enterprise |
 
+  @rule:limits.slow-down @rule:ws.rate-limited
   Scenario: A free customer who asks too much is slowed down in the chat too, until the window has passed
     Given Maria is a customer on the free plan
     And Maria has asked as many questions as the free plan allows in one rate window
@@ -33,6 +35,7 @@ Feature: Each plan gets the capacity it pays for
     And Maria asks the agent "And now, once the window has passed?"
     Then Maria receives the agent's answer to her question
 
+  @rule:limits.per-plan
   Scenario: An enterprise customer asking the same amount is not slowed down
     Given Maria is a customer on the free plan
     And Erik is a customer on the enterprise plan
@@ -40,12 +43,14 @@ Feature: Each plan gets the capacity it pays for
     Then Maria's last question is slowed down with a "try again in N seconds"
     But all of Erik's questions are answered
 
+  @rule:limits.stored-plan @rule:users.plan-change
   Scenario: An upgrade lifts the limit at once, without a new login
     Given Maria is a customer on the free plan
     And Maria has asked as many questions as the free plan allows in one rate window
     When Maria's plan is upgraded to enterprise
     Then Maria's next question is answered, in the same session
 
+  @rule:limits.per-user
   Scenario: One customer's burst does not slow another customer down
     Given Maria is a customer on the free plan
     And Erik is a customer on the free plan
@@ -54,3 +59,25 @@ Feature: Each plan gets the capacity it pays for
     And Erik asks a question
     Then Maria is slowed down with a "try again in N seconds"
     But Erik's question is answered, and he still has all but one of his free questions left
+
+  @rule:auth.plan-admin
+  Scenario: Only Netra's own services change a plan, and only to a plan that exists, for a customer who exists
+    Given Maria is a customer on the free plan
+    When these plan changes are tried:
+      | who                                           | customer          | plan       |
+      | someone without the service credentials       | Maria             | enterprise |
+      | someone with a secret that only looks like it | Maria             | enterprise |
+      | a Netra service                               | someone not known | enterprise |
+      | a Netra service                               | Maria             | platinum   |
+    Then each of them is refused, saying why
+    And the platform still has Maria on the free plan
+
+  @rule:users.applied-once @rule:users.internal-calls
+  Scenario: A plan change that reaches the platform twice counts once
+    Given Maria is a customer on the free plan
+    When Maria's plan is upgraded to mid
+    And Maria's plan is upgraded to enterprise
+    And Maria's upgrade to mid reaches the platform a second time
+    Then the platform still has Maria on the enterprise plan
+    And the platform has applied each of Maria's plan changes once
+    But a plan change for Maria sent to the platform by someone without the service credentials is refused and changes nothing

@@ -6,7 +6,7 @@ Feature: Every answer is billed exactly once
   failed costs nothing, answers given at the same time are each billed once, and no customer ever
   pays for another's questions. Billing too much loses customers; billing too little loses revenue.
 
-  @controls-llm
+  @controls-llm @rule:billing.once-per-run @rule:billing.price
   Scenario: The usage shows exactly the answers given and their tokens, at the contract's price
     Given Maria is a customer on the free plan
     And the language model answers Maria using 80 prompt tokens and 20 completion tokens per answer
@@ -16,7 +16,7 @@ Feature: Every answer is billed exactly once
       | 3       | 240           | 60                | 300    |
     And Maria is charged $0.05 for the tokens plus a $0.01 performance fee, $0.06 in total
 
-  @controls-llm
+  @controls-llm @rule:billing.failed-free
   Scenario: A failed answer is not billed
     Given Maria is a customer on the free plan
     And the language model answers Maria using 100 prompt tokens and 50 completion tokens per answer
@@ -28,7 +28,7 @@ Feature: Every answer is billed exactly once
       | answers | prompt tokens | completion tokens | tokens |
       | 2       | 200           | 100               | 300    |
 
-  @controls-llm
+  @controls-llm @rule:billing.once-per-run @rule:billing.price
   Scenario: Answers given at the same time are each billed once
     Given Maria is a customer on the free plan
     And the language model answers Maria using 1234 prompt tokens and 567 completion tokens per answer
@@ -38,7 +38,7 @@ Feature: Every answer is billed exactly once
       | 3       | 3702          | 1701              | 5403   |
     And Maria is charged $0.81 for the tokens plus a $0.16 performance fee, $0.97 in total
 
-  @controls-llm
+  @controls-llm @rule:billing.per-user
   Scenario: One customer's usage never includes another's
     Given Maria is a customer on the free plan
     And Erik is a customer on the free plan

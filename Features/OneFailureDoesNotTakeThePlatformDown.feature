@@ -7,6 +7,7 @@ Feature: One failure does not take the platform down
   failed part returns. A cascade — one failure taking everything down — turns a small
   incident into lost customers. Each scenario runs on a Netra of its own.
 
+  @rule:agent.model-trouble @rule:ws.run-failure @rule:threads.kept
   Scenario: When the language model is down, users are told and everything else keeps working
     Given Maria has signed up
     And Maria has asked the agent "What did we spend last week?" and got her answer
@@ -17,6 +18,7 @@ Feature: One failure does not take the platform down
     When the language model is started again
     Then Maria's next question is answered
 
+  @rule:backend.auth-outage @rule:health.ready
   Scenario: When the sign-in service is down, signed-in users keep chatting
     Given Maria has signed up
     And the sign-in service is down
@@ -24,7 +26,21 @@ Feature: One failure does not take the platform down
     And Maria's conversation still holds her question and the agent's answer
     And the platform tells its operators it is running without the sign-in service
 
-  @browser
+  @rule:tokens.backend-checks-itself
+  Scenario: When the sign-in service is down, the platform still refuses tokens it did not issue
+    Given Maria is signed in
+    And the sign-in service is down
+    Then the platform refuses each of these tokens, on its pages and on its live connection:
+      | token                                         |
+      | a token signed with another key               |
+      | a token whose signature was removed           |
+      | her renewal token instead of her access token |
+      | her token with its expiry in the past         |
+      | her token addressed to a look-alike platform  |
+      | her token claiming a look-alike issuer        |
+    But Maria's own token still opens her live connection as her account
+
+  @browser @rule:web.outage-notice
   Scenario: When the sign-in service is down, newcomers are told to try again later, and can once it is back
     Given the sign-in service is down
     When Nadia tries to sign up on the website
@@ -33,6 +49,7 @@ Feature: One failure does not take the platform down
     And Nadia signs up on the website
     Then Nadia's next question in the chat is answered on screen
 
+  @rule:db.outage @rule:health.ready @rule:chat.answer
   Scenario: When the platform's database is down, users are told, nothing is half-saved, and it recovers by itself
     Given Maria has signed up
     And Maria has asked the agent "Which of my instances are idle?" and got her answer
@@ -45,7 +62,7 @@ Feature: One failure does not take the platform down
     And nothing of Maria's question "And which ones are oversized?" was kept
     And Maria is billed for exactly 2 answers
 
-  @controls-llm
+  @controls-llm @rule:billing.answer-and-usage-together @rule:ws.run-failure @rule:db.outage
   Scenario: When the database fails while the agent is answering, the answer is neither half-saved nor billed
     Given Maria has signed up
     And the language model takes its time to answer Maria's question "Summarise my spend by team"
@@ -57,7 +74,7 @@ Feature: One failure does not take the platform down
     And Maria is billed for exactly 0 answers
     And Maria's next question is answered
 
-  @browser
+  @browser @rule:web.outage-notice @rule:web.reconnect
   Scenario: When the platform goes down during a chat, the website says so and recovers by itself
     Given Maria is chatting on the website
     When the platform goes down
@@ -67,7 +84,7 @@ Feature: One failure does not take the platform down
     Then the notice on Maria's screen goes away by itself, without reloading the page
     And Maria's next question in the chat is answered on screen
 
-  @browser
+  @browser @rule:web.shows-answers
   Scenario: When the language model is down, the website tells the user the agent could not answer
     Given Maria is chatting on the website
     And the language model is down

@@ -6,23 +6,27 @@ Feature: A user is the same person in every service
   someone who closes her account must not leave her conversations behind on the platform.
   These scenarios run on a Netra of their own, so taking a service down disturbs no one else.
 
+  @rule:users.delivered-later
   Scenario: Someone who signs up while the platform is down is known once it is back
     Given the platform is down
     When Maria signs up
     And the platform is started again
     Then soon after, the platform knows Maria by the same account and email as the sign-in service
 
+  @rule:auth.name-change
   Scenario: A name changed in her account reaches the platform
     Given Maria has signed up
     When Maria changes her name to "Maria Lindqvist" in her account
     Then the platform knows Maria by her new name
 
+  @rule:users.name-from-auth
   Scenario: A name changed on the platform is changed in the sign-in service too
     Given Maria has signed up
     When Maria changes her name to "Maria Lindqvist" on the platform
     Then the sign-in service knows Maria by that name too
     And the platform knows Maria by her new name
 
+  @rule:users.delivered-later
   Scenario: A name changed while the platform is down reaches it once it is back
     Given Maria has signed up
     And the platform is down
@@ -30,6 +34,7 @@ Feature: A user is the same person in every service
     And the platform is started again
     Then soon after, the platform knows Maria by her new name
 
+  @rule:users.name-from-auth
   Scenario: While the sign-in service is down, the platform does not change a name on its own
     Given Maria has signed up
     And the sign-in service is down
@@ -38,6 +43,7 @@ Feature: A user is the same person in every service
     When the sign-in service is started again
     Then both services still know Maria by her old name
 
+  @rule:auth.name-change @rule:users.name-from-auth @rule:errors.problem-details
   Scenario Outline: A name that cannot be a name is refused with the reason, and changes nowhere
     Given Maria has signed up
     When Maria tries to change her name to <bad name> <where>
@@ -51,6 +57,7 @@ Feature: A user is the same person in every service
       | a blank name           | on the platform | empty    |
       | a name of 101 letters  | on the platform | too long |
 
+  @rule:users.delivered-later @rule:limits.stored-plan
   Scenario: A plan changed while the platform is down applies once it is back
     Given Maria is a customer on the free plan
     And the platform is down
@@ -60,6 +67,7 @@ Feature: A user is the same person in every service
     When Maria asks as many questions as the enterprise plan allows in one rate window, all at once
     Then each of Maria's questions is answered and tells her how many she has left
 
+  @rule:users.deleted @rule:auth.close-account
   Scenario: Closing her account removes her conversations from the platform
     Given Maria has signed up
     And Maria has had two conversations with the agent

@@ -55,11 +55,41 @@ public sealed class AccountProtectionSteps(People people, AuthApi auth, Security
         person.LastRefusal = await auth.RegisterAsync(person.Email, password, person.FullName);
     }
 
-    [Then("{word}'s sign-up is refused because the password {}")]
-    public void RefusedForTheRule(string alias, string rule)
+    [When("{word} tries to sign up with a strong password of {int} characters")]
+    public Task SignsUpWithALongPassword(string alias, int length) => SignsUpWithPassword(alias, StrongPassword(length));
+
+    [Then("{word} can sign up with a strong password of exactly {int} characters")]
+    public async Task CanSignUpWithALongPassword(string alias, int length)
     {
-        var refusal = people[alias].LastRefusal!;
-        refusal.Status.Should().Be(HttpStatusCode.UnprocessableEntity, $"a weak password must be refused: {refusal.Detail}");
-        refusal.Detail.Should().ContainEquivalentOf(rule, "the refusal names the rule the password broke");
+        var person = people[alias];
+        var answer = await auth.RegisterAsync(person.Email, StrongPassword(length), person.FullName);
+        answer.IsSuccess.Should().BeTrue($"a strong password of {length} characters is within the rule, but sign-up answered {answer.Describe()}");
     }
+
+    [When("{word} tries to sign up with no email address")]
+    public async Task SignsUpWithoutEmail(string alias) =>
+        people[alias].LastRefusal = await auth.RegisterAsync(null, people[alias].Password, people[alias].FullName);
+
+    [When("{word} tries to sign up with an email address without an @")]
+    public async Task SignsUpWithAnInvalidEmail(string alias) =>
+        people[alias].LastRefusal = await auth.RegisterAsync(people[alias].Email.Replace('@', '.'), people[alias].Password, people[alias].FullName);
+
+    [Then("{word}'s sign-up is refused because the password {}")]
+    public void RefusedForTheRule(string alias, string rule) =>
+        RefusedNaming(people[alias].LastRefusal!, rule, "the refusal names the rule the password broke");
+
+    [Then("{word}'s sign-up is refused because the email address {}")]
+    public void RefusedForTheEmail(string alias, string why) =>
+        RefusedNaming(people[alias].LastRefusal!, why == "is missing" ? "email' is required" : "email' is not a valid",
+            $"the refusal names the email field and says it {why}");
+
+    private static void RefusedNaming(ApiResponse refusal, string expected, string because)
+    {
+        refusal.Status.Should().Be(HttpStatusCode.UnprocessableEntity, $"the sign-up must be refused as invalid input, but it was answered {refusal.Describe()}");
+        refusal.IsProblemWithDetail.Should().BeTrue($"a refusal is problem details with a detail, but it was {refusal.Describe()}");
+        refusal.Detail.Should().ContainEquivalentOf(expected, because);
+    }
+
+    /// <summary>A password that meets every rule but the length: upper, lower, digit and symbol, padded to the length.</summary>
+    private static string StrongPassword(int length) => ("Aa1!" + Guid.NewGuid().ToString("N")).PadRight(length, 'x')[..length];
 }

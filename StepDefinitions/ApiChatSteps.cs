@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace Netra.Acceptance.StepDefinitions;
@@ -7,8 +8,45 @@ namespace Netra.Acceptance.StepDefinitions;
 public sealed class ApiChatSteps(People people, BackendApi backend, ChatExchanges exchanges)
 {
     [When("{word} asks the agent {string} through the API")]
-    public async Task AsksThroughTheApi(string alias, string question) =>
+    public async Task AsksThroughTheApi(string alias, string question)
+    {
+        exchanges.LastQuestion[alias] = question;
         exchanges.Of(alias).Add(await backend.SendChatMessageAsync(people[alias].AccessToken, question));
+    }
+
+    [When("{word} tries to ask the agent an empty question through the API")]
+    public Task AsksAnEmptyQuestion(string alias) => AsksThroughTheApi(alias, "");
+
+    [When("{word} tries to ask the agent a question of {word} characters through the API")]
+    [When("{word} asks the agent a question of exactly {word} characters through the API")]
+    public Task AsksALongQuestion(string alias, string length) =>
+        AsksThroughTheApi(alias, QuestionOf(int.Parse(length, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
+
+    [Then(@"^(\w+) is told (?:her|his|their) question was not taken because it is (empty|too long)$")]
+    public void ToldTheQuestionWasNotTaken(string alias, string why)
+    {
+        var answer = exchanges.LastOf(alias);
+        answer.Status.Should().Be(HttpStatusCode.UnprocessableEntity, $"a question that is {why} must be refused as invalid, but was answered {answer.Describe()}");
+        answer.IsProblemWithDetail.Should().BeTrue($"the refusal says why: {answer.Describe()}");
+        answer.Detail.Should().MatchRegex(why == "empty" ? "(?i)empty|required" : "(?i)10,?000|too long|at most", $"the refusal says the question is {why}");
+    }
+
+    [Then("{word} receives the agent's answer to it, with the agent's name and what it used")]
+    public void ReceivesTheFullAnswer(string alias)
+    {
+        var answer = exchanges.LastOf(alias);
+        answer.Status.Should().Be(HttpStatusCode.OK, $"a question within the limits is answered after a full run, but was answered {answer.Describe()}");
+        var body = answer.Body!;
+        body["message_id"]?.ToString().Should().NotBeNullOrEmpty("the answer is kept as a message");
+        body["thread_id"]?.ToString().Should().NotBeNullOrEmpty("in a conversation");
+        body["response"]?["agent_name"]?.ToString().Should().NotBeNullOrEmpty("the answer names the agent that gave it");
+        body["response"]?["content"]?.ToString().Should().NotBeNullOrEmpty("the answer has content");
+        body["usage"]?["prompt_tokens"]?.GetValue<int>().Should().BePositive("the answer says what the language model used");
+        body["usage"]?["completion_tokens"]?.GetValue<int>().Should().BePositive();
+    }
+
+    /// <summary>A question of exactly that many characters.</summary>
+    private static string QuestionOf(int length) => ("How do I cut costs? " + Guid.NewGuid().ToString("N") + " ").PadRight(length, 'q')[..length];
 
     [Then("{word} is told the platform is temporarily unavailable and to try again shortly")]
     public void ToldTemporarilyUnavailable(string alias)

@@ -5,7 +5,7 @@ namespace Netra.Acceptance.StepDefinitions;
 /// <summary>The same journeys in a real browser, through the website's pages.</summary>
 [Binding]
 public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatSessions chats, ConversationsOnScreen onScreen,
-    EnvironmentContext environment)
+    EnvironmentContext environment, AgentAnswers expected)
 {
     [Given("{word} has signed up on the website")]
     [When("{word} signs up on the website")]
@@ -47,6 +47,25 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
     {
         await chat.AskAsync(question);
         chats.LastQuestion[alias] = question;
+    }
+
+    [When("{word} asks a question that looks like the code of a web page in the chat")]
+    public Task AsksWithMarkup(string alias) => AsksInTheChat(alias, HostileText.Question);
+
+    [Then("{word} sees her/his/their question and the agent's answer on screen exactly as they were written")]
+    public async Task SeesMarkupAsWritten(string alias)
+    {
+        var answer = await chat.AnswerAsync();
+        answer.Trim().Should().Be(expected.For(alias).Text, "the agent's answer is shown as the text it is, not as markup");
+        (await chat.UserMessagesAsync()).Select(m => m.Trim()).Should().Contain(chats.LastQuestion[alias], "her question is shown as she wrote it");
+    }
+
+    [Then("nothing in them ran on the page")]
+    public async Task NothingRan()
+    {
+        var (elements, ran) = await chat.MarkupEffectsAsync();
+        ran.Should().BeNull("markup in a message must never run on the page");
+        elements.Should().Be(0, "messages are shown as text: no element may be made from what a customer or the agent wrote");
     }
 
     [Then("{word}'s next question in the chat is answered on screen")]

@@ -17,6 +17,34 @@ public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentCont
         chats.LastQuestion[alias] = question;
     }
 
+    [When("{word}'s live connection sends a message that is too large, one that cannot be read, and one of a kind it does not know")]
+    public async Task SendsUntakeableMessages(string alias)
+    {
+        var connection = chats.Of(people[alias]);
+        foreach (var (code, message) in ChatConnection.UntakeableMessages)
+        {
+            await connection.SendRawAsync(message);
+            _untakeable.Add((code, await connection.WaitForAsync(e => e.Type == "error", $"an error answering a message that should get {code}")));
+        }
+    }
+
+    [Then("each of them is answered with its reason, and {word}'s live connection stays open")]
+    public void EachAnsweredWithItsReason(string alias)
+    {
+        _untakeable.Should().HaveCount(ChatConnection.UntakeableMessages.Count);
+        foreach (var (code, answer) in _untakeable)
+        {
+            answer["code"].Should().Be(code, $"the message is answered with the reason it was not taken ({answer.Raw})");
+            answer["message"].Should().NotBeNullOrWhiteSpace("the error says in words what was wrong");
+        }
+        chats.Of(people[alias]).CloseStatus.Should().BeNull("a message the server cannot take does not end the connection");
+    }
+
+    [Then("{word}'s live connection answers when it is checked")]
+    public Task ConnectionAnswers(string alias) => chats.Of(people[alias]).CheckAsync();
+
+    private readonly List<(string Code, AgentEvent Answer)> _untakeable = [];
+
     [Then("{word}'s next question is answered")]
     public Task NextQuestionIsAnswered(string alias) =>
         AsksAndIsAnswered(alias, $"Is everything still working? ({Guid.NewGuid():N})");

@@ -5,10 +5,10 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Conversations as the platform keeps them: who can read them, and that they last.</summary>
 [Binding]
-public sealed class ConversationSteps(People people, ChatSessions chats, ConversationsApi conversations)
+public sealed class ConversationSteps(People people, ChatSessions chats, ChatExchanges exchanges, ConversationsApi conversations, BackendApi backend)
 {
-    private (ApiResponse Answer, string ThreadId)? _strangersLook;
-    private (ApiResponse Answer, string ThreadId)? _missingLook;
+    /// <summary>What a stranger was told for someone else's conversation, and for one that never existed, per way of reaching it.</summary>
+    private readonly List<(string Way, string Strangers, string Missing)> _looks = [];
 
     [Then("{word}'s conversation still holds her/his/their question and the agent's answer")]
     public async Task ConversationStillHoldsTheExchange(string alias)
@@ -30,6 +30,15 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Convers
             "the question was asked, but an answer that could not be saved must not appear, half or whole");
     }
 
+    [Then("nothing of {word}'s refused question was kept")]
+    public async Task NothingOfTheRefusedQuestionWasKept(string alias)
+    {
+        await NothingOfTheQuestionWasKept(alias, exchanges.LastQuestion[alias]);
+        var threads = await conversations.ThreadsAsync(people[alias].AccessToken);
+        threads.Body!.AsArray().Where(t => t?["message_count"]?.GetValue<int>() == 0).Should().BeEmpty(
+            "a refused question must not leave an empty conversation behind");
+    }
+
     [Then("nothing of {word}'s question {string} was kept")]
     public async Task NothingOfTheQuestionWasKept(string alias, string question)
     {
@@ -44,21 +53,59 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Convers
     [When("{word} tries to open {word}'s conversation")]
     public async Task TriesToOpenSomeoneElsesConversation(string stranger, string owner)
     {
-        var threadId = chats.LastExchange[owner].ThreadId!;
         var token = people[stranger].AccessToken;
-        var missingId = Guid.NewGuid().ToString();
-        _strangersLook = (await conversations.MessagesAsync(token, threadId), threadId);
-        _missingLook = (await conversations.MessagesAsync(token, missingId), missingId);
+        await LookAsync(owner, "reading its messages", id => conversations.MessagesAsync(token, id));
+        await LookAsync(owner, "opening it", id => conversations.ThreadAsync(token, id));
+    }
+
+    [When("{word} tries to ask into {word}'s conversation, on the platform's pages and on his/her/their live connection, and to delete it")]
+    public async Task TriesToChangeSomeoneElsesConversation(string stranger, string owner)
+    {
+        var person = people[stranger];
+        await LookAsync(owner, "asking into it", id => backend.SendChatMessageAsync(person.AccessToken, "Let me into this conversation", id));
+        var connection = await chats.OpenAsync(person);
+        async Task<string> AskOverTheConnection(string threadId)
+        {
+            await connection.SendUserMessageAsync("Let me into this conversation", threadId);
+            var answer = await connection.WaitForAsync(e => e.Type is "error" or "agent_started", "a refusal, or the start of a run");
+            return $"{answer.Type} {answer["code"]} {answer["message"]}".Replace(threadId, "<id>");
+        }
+        var theirs = chats.LastExchange[owner].ThreadId!;
+        _looks.Add(("asking into it on the live connection", await AskOverTheConnection(theirs), await AskOverTheConnection(Guid.NewGuid().ToString())));
+        await LookAsync(owner, "deleting it", id => conversations.DeleteAsync(person.AccessToken, id));
     }
 
     [Then("{word} is told the conversation does not exist, exactly as for one that never existed")]
+    [Then("each time {word} is told the conversation does not exist, exactly as for one that never existed")]
     public void ToldItDoesNotExist(string stranger)
     {
-        var (strangers, missing) = (_strangersLook!.Value, _missingLook!.Value);
-        strangers.Answer.Status.Should().Be(HttpStatusCode.NotFound, "another user's conversation must not be readable");
-        strangers.Answer.Status.Should().Be(missing.Answer.Status);
-        Anonymised(strangers).Should().Be(Anonymised(missing), "the answer must not reveal that the conversation exists");
+        _looks.Should().NotBeEmpty();
+        foreach (var (way, strangers, missing) in _looks)
+        {
+            strangers.Should().MatchRegex("(?i)^(404|error THREAD_NOT_FOUND)", $"{way}: someone else's conversation must answer as a missing one, but {stranger} was told \"{strangers}\"");
+            strangers.Should().Be(missing, $"{way}: the answer must not reveal that the conversation exists");
+        }
     }
+
+    [Then("{word}'s conversation holds only her/his/their question and the agent's answer")]
+    public async Task HoldsOnlyTheExchange(string alias)
+    {
+        var exchange = chats.LastExchange[alias];
+        var kept = await MessagesOf(people[alias], exchange.ThreadId!);
+        kept.Should().Equal([("user", exchange.Question), ("assistant", exchange.Answer)],
+            "no one else may add to or delete her conversation");
+    }
+
+    /// <summary>Reaches the owner's conversation one way, and a conversation that never existed the same way.</summary>
+    private async Task LookAsync(string owner, string way, Func<string, Task<ApiResponse>> reach)
+    {
+        var threadId = chats.LastExchange[owner].ThreadId!;
+        var missingId = Guid.NewGuid().ToString();
+        _looks.Add((way, Told(await reach(threadId), threadId), Told(await reach(missingId), missingId)));
+    }
+
+    /// <summary>The status and detail of an answer, with the asked-for conversation id blanked out, to compare two refusals.</summary>
+    private static string Told(ApiResponse answer, string threadId) => $"{(int)answer.Status} {answer.Detail}".Replace(threadId, "<id>");
 
     [Then("{word}'s conversation is not listed among {word}'s")]
     public async Task NotListedAmongTheirs(string owner, string stranger)
@@ -74,8 +121,4 @@ public sealed class ConversationSteps(People people, ChatSessions chats, Convers
         messages.IsSuccess.Should().BeTrue($"the conversation opens, but the platform answered {messages.Status}: {messages.Detail}");
         return (messages.Body?["messages"] as JsonArray ?? []).Select(m => (m?["role"]?.ToString(), m?["content"]?.ToString())).ToList();
     }
-
-    /// <summary>The answer's detail with the asked-for conversation id blanked out, to compare two refusals.</summary>
-    private static string Anonymised((ApiResponse Answer, string ThreadId) look) =>
-        (look.Answer.Detail ?? "").Replace(look.ThreadId, "<id>");
 }

@@ -8,7 +8,7 @@ namespace Netra.Acceptance.StepDefinitions;
 [Binding]
 public sealed class GoogleSignInSteps(
     People people, GoogleSignIn google, GoogleSignInPages googlePages, ChatPage chat, BrowserSession browser,
-    AuthApi auth, BackendApi backend, SecurityTrial trial)
+    AuthApi auth, BackendApi backend, SecurityTrial trial, EnvironmentContext environment)
 {
     /// <summary>The sign-in error page's reasons (frontend error codes per the contract's callback).</summary>
     private static readonly Dictionary<string, string> Why = new(StringComparer.OrdinalIgnoreCase)
@@ -51,6 +51,39 @@ public sealed class GoogleSignInSteps(
         profile["email"].Should().Be(me["email"]);
         profile["name"].Should().Be(person.FullName);
     }
+
+    [When("{word} asks to continue with Google")]
+    public async Task AsksToContinueWithGoogle(string alias)
+    {
+        // Twice: what makes a sign-in Netra's own (state, nonce, challenge) must be new every time.
+        _starts.Add(await google.StartAsync());
+        _starts.Add(await google.StartAsync());
+    }
+
+    [Then("{word} is sent to Google with a one-time state, a nonce and a code challenge that only Netra can answer")]
+    public void SentToGoogleWithProtection(string alias)
+    {
+        var (first, second) = (GoogleSignIn.ParametersOf(_starts[0]), GoogleSignIn.ParametersOf(_starts[1]));
+        _starts[0].GetLeftPart(UriPartial.Authority).Should().NotBe(environment.Endpoints.Auth.GetLeftPart(UriPartial.Authority), "the sign-in goes to Google");
+        foreach (var name in new[] { "state", "nonce", "code_challenge" })
+        {
+            first.GetValueOrDefault(name).Should().NotBeNullOrEmpty($"the sign-in sent to Google carries a {name}");
+            first[name].Length.Should().BeGreaterThanOrEqualTo(16, $"a {name} must not be guessable");
+            second.GetValueOrDefault(name).Should().NotBe(first[name], $"each sign-in gets a {name} of its own");
+        }
+        first.GetValueOrDefault("code_challenge_method").Should().Be("S256", "the code challenge is a hash Netra alone can answer, never the plain verifier");
+        first.GetValueOrDefault("redirect_uri").Should().EndWith("/auth/callback", "Google sends the sign-in back to Netra's sign-in service");
+    }
+
+    [Then("a sign-in with a provider Netra does not offer is refused, naming the provider")]
+    public async Task UnknownProviderRefused()
+    {
+        var (status, body) = await google.StartWithAsync("myspace");
+        status.Should().Be(HttpStatusCode.BadRequest, $"Netra offers Google only, but a sign-in with another provider was answered {(int)status}: {body}");
+        body.Should().Contain("myspace", "the refusal names the provider it does not offer");
+    }
+
+    private readonly List<Uri> _starts = [];
 
     [Given("{word} has signed in with Google before")]
     public async Task SignedInBefore(string alias)

@@ -11,6 +11,9 @@ public sealed class LanguageModelSteps(People people, LanguageModelControl langu
         expected.Set(alias, answer, 120, 40);
     }
 
+    [Given("the language model will answer {word} with text that looks like the code of a web page")]
+    public Task WillAnswerWithMarkup(string alias) => WillAnswer(alias, Support.Browser.HostileText.Answer);
+
     [Given("the language model answers {word} using {int} prompt tokens and {int} completion tokens per answer")]
     public async Task AnswersWithTokens(string alias, int promptTokens, int completionTokens)
     {

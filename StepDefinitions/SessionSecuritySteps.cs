@@ -26,7 +26,9 @@ public sealed class SessionSecuritySteps(
         ["a token whose signature was removed"] = ForgedToken.AlgorithmNone,
         ["her token with its expiry in the past"] = ForgedToken.Expired,
         ["her token addressed to another platform"] = ForgedToken.OtherAudience,
+        ["her token addressed to a look-alike platform"] = ForgedToken.LookAlikeAudience,
         ["her token claiming another issuer"] = ForgedToken.OtherIssuer,
+        ["her token claiming a look-alike issuer"] = ForgedToken.LookAlikeIssuer,
     };
 
     /// <summary>What the platform's refusal must say, per reason (the contract: a clear reason).</summary>
@@ -66,12 +68,50 @@ public sealed class SessionSecuritySteps(
     [Then("{word}'s token opens her/his/their live connection as her/his/their account")]
     [Then("{word}'s renewed token opens her/his/their live connection as her/his/their account")]
     [Given("{word} has her/his/their live connection open")]
+    [Then("{word}'s own token still opens her/his/their live connection as her/his/their account")]
     public async Task TokenOpensTheLiveConnection(string alias)
     {
         var person = people[alias];
         var connection = await chats.OpenAsync(person);
         var established = await connection.WaitForAsync("connection_established");
         established["user_id"].Should().Be(person.UserId, "the connection must belong to the account whose token opened it");
+    }
+
+    [Then("{word}'s token names her/his/their account, her/his/their email and her/his/their plan, is meant for the platform, and lasts {int} minutes")]
+    public void TokenSaysWhoseItIs(string alias, int minutes)
+    {
+        var person = people[alias];
+        var claims = TokenForge.Claims(person.AccessToken);
+        string? Claim(string name) => claims[name]?.ToString();
+        Claim("sub").Should().Be(person.UserId, "the token names the account it was issued to");
+        Claim("email").Should().Be(person.Email);
+        Claim("plan_tier").Should().Be("free", "a new account is on the free plan");
+        claims["permissions"].Should().BeOfType<System.Text.Json.Nodes.JsonArray>("the token lists its permissions");
+        Claim("token_type").Should().Be("access");
+        Claim("iss").Should().Be("netra-auth-service");
+        Claim("aud").Should().Be("netra-platform");
+        Claim("jti").Should().NotBeNullOrEmpty("each token has an id, so it can be revoked on its own");
+        var lifetime = long.Parse(Claim("exp")!) - long.Parse(Claim("iat")!);
+        lifetime.Should().Be(minutes * 60L, "an access token lives the contract's {0} minutes", minutes);
+        person.Session!.ExpiresIn.Should().Be(minutes * 60, "the session says how long its access token lives");
+        TokenForge.Claims(person.Session.RefreshToken)["token_type"]?.ToString().Should().Be("refresh");
+    }
+
+    [Then("the platform refuses each of these tokens, on its pages and on its live connection:")]
+    public async Task PlatformRefusesEach(DataTable tokens)
+    {
+        var person = people.All.Single(p => p.Session is not null);
+        foreach (var which in tokens.Rows.Select(r => r["token"]))
+        {
+            PresentsAToken(which, person.Alias);
+            var profile = await backend.ProfileAsync(trial.PresentedToken);
+            profile.Status.Should().Be(HttpStatusCode.Unauthorized,
+                $"the platform checks tokens itself, also while the sign-in service is unreachable, but it accepted {which}: {profile.Describe()}");
+            await using var connection = await ChatConnection.OpenAsync(environment.Endpoints.ChatSocket, trial.PresentedToken, transcript, $"ws[{which}]");
+            await connection.WaitForAsync(e => e.Type == "error" && e["code"] == "AUTH_FAILED", $"an AUTH_FAILED error for {which}");
+            (await connection.WaitForCloseAsync()).Should().Be(WebSocketCloseStatus.PolicyViolation);
+            connection.Received.Should().NotContain(e => e.Type == "connection_established", $"a live connection must not open with {which}");
+        }
     }
 
     [When("someone presents {} on {word}'s behalf")]
@@ -160,18 +200,35 @@ public sealed class SessionSecuritySteps(
         me.Status.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    [When("a page on another website tries to open {word}'s live connection with her/his/their token")]
-    public async Task ForeignPageConnects(string alias)
+    [When("pages on other websites, one of them at an address that looks like Netra's, try to open {word}'s live connection with her/his/their token")]
+    public async Task ForeignPagesConnect(string alias)
     {
         var token = people[alias].AccessToken;
-        var attempt = async () => await ChatConnection.OpenAsync(environment.Endpoints.ChatSocket, token, transcript, "ws[foreign page]", origin: "https://evil.example");
-        trial.Refusal = null;
-        (await attempt.Should().ThrowAsync<WebSocketException>("the platform must refuse a connection from a foreign web origin before it opens"))
-            .Which.Message.Should().Contain("403");
+        var netra = environment.Endpoints.Frontend.GetLeftPart(UriPartial.Authority);
+        // A stranger's site, and one whose address begins with Netra's (a prefix comparison takes it for Netra's).
+        foreach (var origin in new[] { "https://evil.example", netra + ".evil.example" })
+        {
+            try
+            {
+                await using var opened = await ChatConnection.OpenAsync(environment.Endpoints.ChatSocket, token, transcript, $"ws[page at {origin}]", origin);
+                _foreignPages.Add((origin, null));
+            }
+            catch (WebSocketException refused)
+            {
+                _foreignPages.Add((origin, refused.Message));
+            }
+        }
     }
 
-    [Then("the platform refuses that connection")]
-    public void ConnectionRefused() { /* asserted as it was attempted: the connection never opened */ }
+    [Then("the platform refuses each of those connections")]
+    public void ConnectionsRefused()
+    {
+        _foreignPages.Should().NotBeEmpty();
+        foreach (var (origin, refusal) in _foreignPages)
+            refusal.Should().Contain("403", $"the platform must refuse a connection from a page at {origin} before it opens, but it opened");
+    }
+
+    private readonly List<(string Origin, string? Refusal)> _foreignPages = [];
 
     [Then("{word}'s token still opens her/his/their live connection from the Netra website")]
     public async Task OpensFromTheWebsite(string alias)

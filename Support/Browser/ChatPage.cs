@@ -91,6 +91,18 @@ public sealed class ChatPage(BrowserSession browser)
         return new ConnectionWatch(SamePage: watch is not null, StatesSeen: watch ?? []);
     }
 
+    /// <summary>
+    /// What the page made of the messages' text as markup: elements inside the messages (text shows none) and
+    /// whether a script in them ran (it would set <see cref="HostileText.RanMarker"/> on the page).
+    /// </summary>
+    public async Task<(int ElementsInMessages, string? ScriptThatRan)> MarkupEffectsAsync()
+    {
+        var page = await browser.PageAsync();
+        var elements = await page.Locator("[data-testid=user-message] *, [data-testid=assistant-message] *").CountAsync();
+        var ran = await page.EvaluateAsync<string?>($"() => window.{HostileText.RanMarker} ?? null");
+        return (elements, ran);
+    }
+
     /// <summary>The token the page keeps for the signed-in user (contract: localStorage jwt_token).</summary>
     public async Task<string?> StoredAccessTokenAsync() =>
         await (await browser.PageAsync()).EvaluateAsync<string?>("() => localStorage.getItem('jwt_token')");

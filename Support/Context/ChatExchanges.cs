@@ -10,6 +10,9 @@ public sealed class ChatExchanges
     /// <summary>The last "try again in N seconds" each person was given (REST Retry-After or the socket's retry_after).</summary>
     public Dictionary<string, int> AnnouncedWaitSeconds { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The last question each person asked through the API.</summary>
+    public Dictionary<string, string> LastQuestion { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public List<ApiResponse> Of(string alias)
     {
         if (!_answers.TryGetValue(alias, out var list)) _answers[alias] = list = [];

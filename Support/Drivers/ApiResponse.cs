@@ -15,6 +15,14 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, IReadOnl
 
     public string? this[string property] => (Body as JsonObject)?[property]?.ToString();
 
+    /// <summary>A refusal as the contract words every one: <c>application/problem+json</c> with a <c>detail</c>.</summary>
+    public bool IsProblemWithDetail =>
+        Headers.TryGetValue("Content-Type", out var type) && type.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(Detail);
+
+    /// <summary>The status, the content type and the detail, for a failure message.</summary>
+    public string Describe() => $"{(int)Status} {Status}, {Headers.GetValueOrDefault("Content-Type") ?? "no content type"}: {Detail ?? Body?.ToJsonString() ?? "no body"}";
+
     public static ApiResponse From(RestResponse response)
     {
         if (response.ResponseStatus is ResponseStatus.Error or ResponseStatus.TimedOut && response.StatusCode == 0)

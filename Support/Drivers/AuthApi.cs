@@ -8,7 +8,7 @@ namespace Netra.Acceptance.Support.Drivers;
 public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript transcript)
     : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
-    public Task<ApiResponse> RegisterAsync(string email, string password, string? name) =>
+    public Task<ApiResponse> RegisterAsync(string? email, string password, string? name) =>
         SendAsync(new RestRequest("/auth/register", Method.Post).AddJsonBody(new { email, password, name }));
 
     public Task<ApiResponse> LoginAsync(string email, string password) =>

@@ -73,6 +73,29 @@ public sealed class ChatConnection : IAsyncDisposable
     public Task SendUserMessageAsync(string text, string? threadId = null) =>
         SendAsync("user_message", new { text, thread_id = threadId });
 
+    /// <summary>Sends text as it is, envelope or not (to see how the server takes what it cannot read).</summary>
+    public Task SendRawAsync(string text)
+    {
+        _transcript.SocketMessage(_name, "→", text.Length > 300 ? text[..300] + $"… ({text.Length} characters)" : text);
+        lock (_received) _sinceLastSend = _received.Count;
+        return _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _stop.Token);
+    }
+
+    /// <summary>The contract's error codes for messages the server cannot take (it answers each and stays open).</summary>
+    public static readonly IReadOnlyDictionary<string, string> UntakeableMessages = new Dictionary<string, string>
+    {
+        ["MESSAGE_TOO_LARGE"] = JsonSerializer.Serialize(new { type = "user_message", payload = new { text = new string('x', 9 * 1024) } }),
+        ["FORMAT_ERROR"] = "{\"type\": \"user_message\", \"payload\": {",
+        ["UNKNOWN_MESSAGE_TYPE"] = JsonSerializer.Serialize(new { type = "make_coffee", payload = new { } }),
+    };
+
+    /// <summary>Sends a ping and waits for its pong: the connection is open and answering.</summary>
+    public async Task CheckAsync()
+    {
+        await SendAsync("ping", new { });
+        await WaitForAsync("pong");
+    }
+
     /// <summary>Waits for an event of the given type since the last message sent; fails saying what did arrive.</summary>
     public Task<AgentEvent> WaitForAsync(string type, TimeSpan? within = null) =>
         WaitForAsync(e => e.Type == type, $"a '{type}' event", within);

@@ -11,6 +11,12 @@ public sealed class ConversationsApi(EnvironmentContext environment, ScenarioTra
     public Task<ApiResponse> ThreadsAsync(string? accessToken) =>
         SendAsync(new RestRequest("/api/threads").WithBearer(accessToken));
 
+    public Task<ApiResponse> ThreadAsync(string? accessToken, string threadId) =>
+        SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}").WithBearer(accessToken));
+
+    public Task<ApiResponse> DeleteAsync(string? accessToken, string threadId) =>
+        SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}", Method.Delete).WithBearer(accessToken));
+
     public Task<ApiResponse> MessagesAsync(string? accessToken, string threadId) =>
         SendAsync(new RestRequest($"/api/threads/{Uri.EscapeDataString(threadId)}/messages").WithBearer(accessToken));
 }

@@ -32,6 +32,16 @@ public sealed partial class GoogleSignIn(EnvironmentContext environment, Scenari
         return RedirectOf(response, "the auth service, starting a Google sign-in");
     }
 
+    /// <summary>Asks the auth service to start a sign-in with another provider; its raw answer (status and body).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> StartWithAsync(string provider)
+    {
+        using var response = await _http.GetAsync(new Uri(environment.Endpoints.Auth, $"/auth/login?provider={Uri.EscapeDataString(provider)}"));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The query parameters of an address the provider was sent to.</summary>
+    public static IReadOnlyDictionary<string, string> ParametersOf(Uri uri) => Parse(uri.Query);
+
     /// <summary>The person signs in (or cancels) on the provider's page; returns where the provider sends the browser back to.</summary>
     public async Task<Uri> AtProviderAsync(Uri authorize, string email, string name, bool cancel = false)
     {

@@ -11,8 +11,8 @@ namespace Netra.Acceptance.Support.Drivers;
 public sealed class PlanAdministration(EnvironmentContext environment, ScenarioTranscript transcript)
     : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
-    public Task<ApiResponse> ChangePlanAsync(string userId, string planTier) =>
+    public Task<ApiResponse> ChangePlanAsync(string userId, string planTier, ServiceCaller caller = ServiceCaller.NetraService) =>
         SendAsync(new RestRequest($"/auth/admin/users/{Uri.EscapeDataString(userId)}/plan", Method.Put)
-            .WithServiceCredentials(environment, "changes a customer's plan")
+            .WithServiceCredentials(environment, "changes a customer's plan", caller)
             .AddJsonBody(new { plan_tier = planTier }));
 }

@@ -27,14 +27,32 @@ public static class ServiceClient
     /// Signs the request as another Netra service would (X-Service-ID, X-Service-Secret), with the environment's
     /// service secret. Without one (attached without NETRA_SERVICE_SECRET) the scenario is left out, with the reason.
     /// </summary>
-    public static RestRequest WithServiceCredentials(this RestRequest request, EnvironmentContext environment, string whatTheScenarioDoes)
+    public static RestRequest WithServiceCredentials(this RestRequest request, EnvironmentContext environment, string whatTheScenarioDoes,
+        ServiceCaller caller = ServiceCaller.NetraService, string serviceId = "netra-acceptance")
     {
+        if (caller == ServiceCaller.WithoutCredentials) return request;
         var secret = environment.Environment.ServiceSecret;
         if (secret is null)
             LeftOut.Because($"Left out: this scenario {whatTheScenarioDoes}, which needs the environment's service secret. " +
                             "Set NETRA_SERVICE_SECRET to run it against this environment.");
-        return request.AddHeader("X-Service-ID", "netra-acceptance").AddHeader("X-Service-Secret", secret);
+        return request.AddHeader("X-Service-ID", serviceId).AddHeader("X-Service-Secret", caller switch
+        {
+            ServiceCaller.WithShortenedSecret => secret[..^1],
+            ServiceCaller.WithExtendedSecret => secret + "0",
+            _ => secret,
+        });
     }
+}
+
+/// <summary>Who signs a service-to-service call: a Netra service, or someone trying to pass for one.</summary>
+public enum ServiceCaller
+{
+    NetraService,
+    WithoutCredentials,
+    /// <summary>The secret without its last character: a prefix comparison takes it for the secret.</summary>
+    WithShortenedSecret,
+    /// <summary>The secret with one more character: a comparison of the first characters only takes it for the secret.</summary>
+    WithExtendedSecret,
 }
 
 /// <summary>

@@ -14,7 +14,9 @@ public enum ForgedToken
     AlgorithmNone,
     Expired,
     OtherAudience,
+    LookAlikeAudience,
     OtherIssuer,
+    LookAlikeIssuer,
 }
 
 /// <summary>
@@ -29,7 +31,8 @@ public sealed class TokenForge(EnvironmentContext environment)
 
     public string? SigningKey => environment.Environment.JwtSecret;
 
-    public static bool NeedsSigningKey(ForgedToken kind) => kind is ForgedToken.Expired or ForgedToken.OtherAudience or ForgedToken.OtherIssuer;
+    public static bool NeedsSigningKey(ForgedToken kind) => kind is ForgedToken.Expired or ForgedToken.OtherAudience or ForgedToken.LookAlikeAudience
+        or ForgedToken.OtherIssuer or ForgedToken.LookAlikeIssuer;
 
     /// <summary>The forged token, or null for <see cref="ForgedToken.None"/> (no token at all).</summary>
     public string? Forge(ForgedToken kind, string genuineAccessToken)
@@ -45,7 +48,10 @@ public sealed class TokenForge(EnvironmentContext environment)
             ForgedToken.AlgorithmNone => $"{Segment(new JsonObject { ["alg"] = "none", ["typ"] = "JWT" })}.{Segment(claims)}.",
             ForgedToken.Expired => Sign(With(claims, c => { c["iat"] = now - 1000; c["exp"] = now - 100; }), Key()),
             ForgedToken.OtherAudience => Sign(With(claims, c => c["aud"] = "another-platform"), Key()),
+            // Look-alikes extend the genuine value: a prefix or substring comparison takes them for it.
+            ForgedToken.LookAlikeAudience => Sign(With(claims, c => c["aud"] = claims["aud"] + "-staging"), Key()),
             ForgedToken.OtherIssuer => Sign(With(claims, c => c["iss"] = "someone-elses-auth-service"), Key()),
+            ForgedToken.LookAlikeIssuer => Sign(With(claims, c => c["iss"] = claims["iss"] + "-staging"), Key()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

@@ -1,0 +1,37 @@
+using Netra.Acceptance.Support.Context;
+using Netra.Acceptance.Support.Evidence;
+using RestSharp;
+
+namespace Netra.Acceptance.Support.Drivers;
+
+/// <summary>What each service tells its operators: health (up), readiness (its dependencies), and auth's sign-in options.</summary>
+public sealed class ServiceHealth(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
+{
+    private readonly RestClient _auth = ServiceClient.For(environment.Endpoints.Auth, transcript);
+    private readonly RestClient _backend = ServiceClient.For(environment.Endpoints.Backend, transcript);
+    private readonly RestClient _frontend = ServiceClient.For(environment.Endpoints.Frontend, transcript);
+
+    /// <summary>Each service's answer to GET /health, by the name the features use.</summary>
+    public async Task<IReadOnlyDictionary<string, ApiResponse>> HealthOfEachAsync() => new Dictionary<string, ApiResponse>
+    {
+        ["the sign-in service"] = await AskAsync(_auth, "/health"),
+        ["the platform"] = await AskAsync(_backend, "/health"),
+        ["the website"] = await AskAsync(_frontend, "/health"),
+    };
+
+    public Task<ApiResponse> AuthReadinessAsync() => AskAsync(_auth, "/health/ready");
+
+    public Task<ApiResponse> BackendReadinessAsync() => AskAsync(_backend, "/health/ready");
+
+    /// <summary>GET /auth/config: whether sign-in with a provider is on, and which.</summary>
+    public Task<ApiResponse> AuthConfigurationAsync() => AskAsync(_auth, "/auth/config");
+
+    private static async Task<ApiResponse> AskAsync(RestClient client, string path) => ApiResponse.From(await client.ExecuteAsync(new RestRequest(path)));
+
+    public void Dispose()
+    {
+        _auth.Dispose();
+        _backend.Dispose();
+        _frontend.Dispose();
+    }
+}
