@@ -25,7 +25,7 @@ Feature: Many users, each alone in their own conversation
   Scenario: A stranger cannot add to or delete someone else's conversation
     Given Maria has signed up
     And Maria has asked the agent "What did we spend on storage last month?" and got her answer
-    And Tom has signed up
+    And Tom is a customer on the enterprise plan, who may ask many questions at once
     When Tom tries to ask into Maria's conversation, on the platform's pages and on his live connection, and to delete it
     Then each time Tom is told the conversation does not exist, exactly as for one that never existed
     And Maria's conversation holds only her question and the agent's answer

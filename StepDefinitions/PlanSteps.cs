@@ -18,6 +18,7 @@ public sealed class PlanSteps(
     private static readonly TimeSpan RedeliveryWindow = TimeSpan.FromSeconds(15);
 
     [Given("{word} is a customer on the {word} plan")]
+    [Given("{word} is a customer on the {word} plan, who may ask many questions at once")]
     public async Task IsACustomerOnPlan(string alias, string plan)
     {
         var person = people[alias];
