@@ -13,6 +13,7 @@ Feature: Each plan gets the capacity it pays for
     Given Maria is a customer on the <plan> plan
     When Maria asks as many questions as the <plan> plan allows in one rate window, all at once
     Then each of Maria's questions is answered and tells her how many she has left
+    And the platform's other answers tell Maria the same
     And the <plan> plan allows more questions than the plan below it
     And Maria's next question is slowed down with a "try again in N seconds"
 

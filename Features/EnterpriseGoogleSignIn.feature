@@ -21,6 +21,7 @@ Feature: An enterprise user signs in with Google
   Scenario: Netra starts a Google sign-in that only it can finish, and no sign-in with a provider it does not offer
     When Priya asks to continue with Google
     Then Priya is sent to Google with a one-time state, a nonce and a code challenge that only Netra can answer
+    And Google refuses a sign-in whose challenge anyone could answer
     And a sign-in with a provider Netra does not offer is refused, naming the provider
 
   @rule:sso.same-account

@@ -33,6 +33,7 @@ Feature: A user's sign-in carries across every service
     When someone presents <which token> on Maria's behalf
     Then the platform refuses it because it is <why>
     And a live connection opened with it is refused for the same reason and closed
+    And the sign-in service refuses it too
 
     @rule:tokens.malformed
     Examples: missing or garbled
@@ -51,6 +52,11 @@ Feature: A user's sign-in carries across every service
       | which token                                   | why                 |
       | her renewal token instead of her access token | not an access token |
 
+    @needs-signing-key @rule:tokens.algorithm
+    Examples: signed with the platform's key, by another algorithm
+      | which token                           | why                   |
+      | her token signed by another algorithm | by another algorithm  |
+
     @needs-signing-key @rule:tokens.expiry
     Examples: expired, forged with the platform's own signing key
       | which token                           | why     |
@@ -63,6 +69,7 @@ Feature: A user's sign-in carries across every service
       | her token addressed to a look-alike platform  | for another platform  |
       | her token claiming another issuer             | from another issuer   |
       | her token claiming a look-alike issuer        | from another issuer   |
+      | her token claiming her issuer in capitals     | from another issuer   |
 
   @rule:auth.logout @rule:ws.revocation @rule:backend.revocations
   Scenario: After logging out, the session is refused everywhere
@@ -95,6 +102,7 @@ Feature: A user's sign-in carries across every service
     When Maria renews her session
     Then Maria's renewed token opens her live connection as her account
     And the platform accepts Maria's token on its pages as her account
+    When Maria renews her session again
     When someone replays Maria's used renewal token
     Then the sign-in service refuses it because it was already used
     And Maria's session has ended everywhere

@@ -24,6 +24,7 @@ Feature: Sign up, log in and chat
         | which email                    | why          |
         | no email address               | is missing   |
         | an email address without an @  | is not valid |
+        | an email address without a dot in its domain | is not valid |
 
     @browser @rule:web.signup-login @rule:web.shows-answers
     Scenario: A visitor signs up and chats in the browser

@@ -11,7 +11,7 @@ Feature: The agent answers a question
     Given Maria has an account
     And the language model will answer Maria "Move your nightly batch jobs to spot capacity to save about 18%."
     When Maria logs in
-    And Maria asks the agent "How can I reduce my cloud costs?"
+    And Maria asks the agent "Costs are up again. How can I reduce them?"
     Then the cost optimisation agent takes Maria's question
     And Maria sees the agent start, think, use the cost analyser and complete, in that order
     And Maria receives the language model's answer from the agent
@@ -28,10 +28,9 @@ Feature: The agent answers a question
   Scenario: The conversation is kept for the next visit
     Given Maria has an account
     When Maria logs in
-    And Maria asks the agent "Which model should I use for summaries?"
-    Then Maria receives the agent's answer to her question
+    And Maria asks the agent "Which model should I use for summaries?" and then "And for translations?" in the same conversation
     When Maria logs in again
-    Then Maria's conversations show her question and the agent's answer, in that order
+    Then Maria's conversation shows both questions and the agent's answers, in the order they were given
 
   @controls-llm @rule:agent.model-trouble @rule:ws.run-failure
   Scenario Outline: When the language model <trouble>, the customer is told and can try again
@@ -58,14 +57,17 @@ Feature: The agent answers a question
 
     Examples:
       | what                            | why      |
-      | an empty question               | empty    |
-      | a question of 10,001 characters | too long |
+      | an empty question               | empty      |
+      | a question of only spaces       | empty      |
+      | a question of 10,001 characters | too long   |
+      | a garbled request               | unreadable |
 
-  @rule:chat.question-limits @rule:chat.answer
+  @controls-llm @rule:chat.question-limits @rule:chat.answer
   Scenario: A question of exactly 10,000 characters is answered
     Given Maria has signed up
+    And the language model answers Maria using 2100 prompt tokens and 70 completion tokens per answer
     When Maria asks the agent a question of exactly 10,000 characters through the API
-    Then Maria receives the agent's answer to it, with the agent's name and what it used
+    Then Maria receives the agent's answer to it, with the agent's name and the tokens the language model used
 
   @rule:ws.bad-messages
   Scenario: Messages the live connection cannot take are answered with the reason, and the conversation goes on

@@ -74,6 +74,10 @@ public sealed class AccountProtectionSteps(People people, AuthApi auth, Security
     public async Task SignsUpWithAnInvalidEmail(string alias) =>
         people[alias].LastRefusal = await auth.RegisterAsync(people[alias].Email.Replace('@', '.'), people[alias].Password, people[alias].FullName);
 
+    [When("{word} tries to sign up with an email address without a dot in its domain")]
+    public async Task SignsUpWithADotlessDomain(string alias) =>
+        people[alias].LastRefusal = await auth.RegisterAsync(people[alias].Email.Split('@')[0] + "@examplelocalhost", people[alias].Password, people[alias].FullName);
+
     [Then("{word}'s sign-up is refused because the password {}")]
     public void RefusedForTheRule(string alias, string rule) =>
         RefusedNaming(people[alias].LastRefusal!, rule, "the refusal names the rule the password broke");

@@ -26,6 +26,7 @@ public sealed class AccountSteps(People people, AuthApi auth)
         answer.IsSuccess.Should().BeTrue($"{alias} logs in with the password she signed up with, but the auth service answered {answer.Status}: {answer.Detail}");
         person.Session = answer.As<Session>();
         person.Session.UserId.Should().Be(person.UserId, "logging in must sign her into the account she created");
+        SessionSaysWhoSheIs(person, "a login");
     }
 
     [When("{word} tries to log in with a wrong password")]
@@ -84,7 +85,20 @@ public sealed class AccountSteps(People people, AuthApi auth)
         answer.IsSuccess.Should().BeTrue($"{person.Alias} signs up with a fresh email and a strong password, but the auth service answered {answer.Status}: {answer.Detail}");
         person.Session = answer.As<Session>();
         person.UserId = person.Session.UserId;
-        person.Session.User.Email.Should().Be(person.Email);
+        SessionSaysWhoSheIs(person, "sign-up");
+    }
+
+    /// <summary>The contract's session body, the same for sign-up and login: the tokens, their type and lifetime, and the user.</summary>
+    private static void SessionSaysWhoSheIs(Person person, string after)
+    {
+        var session = person.Session!;
+        session.TokenType.Should().Be("Bearer", $"the session after {after} says how to present its token");
+        session.ExpiresIn.Should().BePositive($"the session after {after} says how long its access token lives");
+        session.RefreshToken.Should().NotBeNullOrEmpty($"the session after {after} can be renewed");
+        session.User.Should().NotBeNull($"the session after {after} names the user");
+        session.User.Id.Should().Be(person.UserId);
+        session.User.Email.Should().Be(person.Email);
+        session.User.Name.Should().Be(person.FullName, "she is called what she gave as her name");
     }
 
     private ApiResponse RefusalOf(string alias) =>

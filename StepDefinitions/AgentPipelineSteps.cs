@@ -5,7 +5,7 @@ namespace Netra.Acceptance.StepDefinitions;
 /// <summary>The agent pipeline: which agent answers, its steps, failures, and the kept conversation.</summary>
 [Binding]
 public sealed class AgentPipelineSteps(
-    People people, ChatSessions chats, AgentAnswers expected, AuthApi auth, ConversationsApi conversations,
+    People people, ChatSessions chats, AgentAnswers expected, AuthApi auth,
     LoginPage login, ChatPage chatPage, EnvironmentContext environment)
 {
     [Then("the cost optimisation agent takes {word}'s question")]
@@ -63,26 +63,6 @@ public sealed class AgentPipelineSteps(
         answer.IsSuccess.Should().BeTrue($"{alias} logs in with her password, but the auth service answered {answer.Status}: {answer.Detail}");
         person.Session = answer.As<Session>();
         person.Session.AccessToken.Should().NotBe(before, "a new login starts a new session");
-    }
-
-    [Then("{word}'s conversations show her/his/their question and the agent's answer, in that order")]
-    public async Task ConversationIsKept(string alias)
-    {
-        var person = people[alias];
-        var connection = chats.Of(person);
-        var started = await connection.WaitForAsync("agent_started");
-        var completed = await connection.WaitForAsync("agent_completed");
-        var threadId = started["thread_id"]!;
-
-        var threads = await conversations.ThreadsAsync(person.AccessToken);
-        threads.IsSuccess.Should().BeTrue($"her conversations are listed, but the platform answered {threads.Status}");
-        threads.Body!.AsArray().Select(t => t?["id"]?.ToString()).Should().Contain(threadId, "the conversation of her question is kept");
-
-        var messages = await conversations.MessagesAsync(person.AccessToken, threadId);
-        messages.IsSuccess.Should().BeTrue($"the conversation opens, but the platform answered {messages.Status}: {messages.Detail}");
-        var kept = messages.Body!["messages"]!.AsArray().Select(m => (Role: m!["role"]!.ToString(), Content: m["content"]!.ToString())).ToList();
-        kept.Should().Equal([("user", chats.LastQuestion[alias]), ("assistant", completed.Payload["result"]!["content"]!.ToString())],
-            "the conversation holds her question and then the agent's answer, as they were given");
     }
 
     [Then("{word} is told the agent could not answer and that she/he/they can try again")]

@@ -5,7 +5,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Asking the agent through Netra's API (one request, one complete answer), as customers' own tools do.</summary>
 [Binding]
-public sealed class ApiChatSteps(People people, BackendApi backend, ChatExchanges exchanges)
+public sealed class ApiChatSteps(People people, BackendApi backend, ChatExchanges exchanges, AgentAnswers expected)
 {
     [When("{word} asks the agent {string} through the API")]
     public async Task AsksThroughTheApi(string alias, string question)
@@ -17,23 +17,41 @@ public sealed class ApiChatSteps(People people, BackendApi backend, ChatExchange
     [When("{word} tries to ask the agent an empty question through the API")]
     public Task AsksAnEmptyQuestion(string alias) => AsksThroughTheApi(alias, "");
 
+    [When("{word} tries to ask the agent a question of only spaces through the API")]
+    public Task AsksABlankQuestion(string alias) => AsksThroughTheApi(alias, "   \t  ");
+
+    [When("{word} tries to ask the agent a garbled request through the API")]
+    public async Task SendsAGarbledRequest(string alias)
+    {
+        const string garbled = "{\"message\": \"How do I cut costs?";
+        exchanges.LastQuestion[alias] = "How do I cut costs?";
+        exchanges.Of(alias).Add(await backend.SendRawChatMessageAsync(people[alias].AccessToken, garbled));
+    }
+
     [When("{word} tries to ask the agent a question of {word} characters through the API")]
     [When("{word} asks the agent a question of exactly {word} characters through the API")]
     public Task AsksALongQuestion(string alias, string length) =>
         AsksThroughTheApi(alias, QuestionOf(int.Parse(length, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
 
-    [Then(@"^(\w+) is told (?:her|his|their) question was not taken because it is (empty|too long)$")]
+    [Then(@"^(\w+) is told (?:her|his|their) question was not taken because it is (empty|too long|unreadable)$")]
     public void ToldTheQuestionWasNotTaken(string alias, string why)
     {
         var answer = exchanges.LastOf(alias);
-        answer.Status.Should().Be(HttpStatusCode.UnprocessableEntity, $"a question that is {why} must be refused as invalid, but was answered {answer.Describe()}");
+        var (status, says) = why switch
+        {
+            "empty" => (HttpStatusCode.UnprocessableEntity, "(?i)empty|required|blank"),
+            "too long" => (HttpStatusCode.UnprocessableEntity, "(?i)10,?000|too long|at most"),
+            _ => (HttpStatusCode.BadRequest, "(?i)json"),
+        };
+        answer.Status.Should().Be(status, $"a question that is {why} must be refused as bad input, but was answered {answer.Describe()}");
         answer.IsProblemWithDetail.Should().BeTrue($"the refusal says why: {answer.Describe()}");
-        answer.Detail.Should().MatchRegex(why == "empty" ? "(?i)empty|required" : "(?i)10,?000|too long|at most", $"the refusal says the question is {why}");
+        answer.Detail.Should().MatchRegex(says, $"the refusal says the question is {why}");
     }
 
-    [Then("{word} receives the agent's answer to it, with the agent's name and what it used")]
+    [Then("{word} receives the agent's answer to it, with the agent's name and the tokens the language model used")]
     public void ReceivesTheFullAnswer(string alias)
     {
+        var reported = expected.For(alias);
         var answer = exchanges.LastOf(alias);
         answer.Status.Should().Be(HttpStatusCode.OK, $"a question within the limits is answered after a full run, but was answered {answer.Describe()}");
         var body = answer.Body!;
@@ -41,8 +59,8 @@ public sealed class ApiChatSteps(People people, BackendApi backend, ChatExchange
         body["thread_id"]?.ToString().Should().NotBeNullOrEmpty("in a conversation");
         body["response"]?["agent_name"]?.ToString().Should().NotBeNullOrEmpty("the answer names the agent that gave it");
         body["response"]?["content"]?.ToString().Should().NotBeNullOrEmpty("the answer has content");
-        body["usage"]?["prompt_tokens"]?.GetValue<int>().Should().BePositive("the answer says what the language model used");
-        body["usage"]?["completion_tokens"]?.GetValue<int>().Should().BePositive();
+        body["usage"]?["prompt_tokens"]?.GetValue<int>().Should().Be(reported.PromptTokens, "the answer says what the language model reported it used");
+        body["usage"]?["completion_tokens"]?.GetValue<int>().Should().Be(reported.CompletionTokens);
     }
 
     /// <summary>A question of exactly that many characters.</summary>

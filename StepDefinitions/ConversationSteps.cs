@@ -50,6 +50,29 @@ public sealed class ConversationSteps(People people, ChatSessions chats, ChatExc
                 "a question the platform refused must leave no trace");
     }
 
+    [When("{word} asks the agent {string} and then {string} in the same conversation")]
+    public async Task AsksTwiceInOneConversation(string alias, string first, string second)
+    {
+        var person = people[alias];
+        await chats.OpenAsync(person);
+        var opening = await chats.AskAndAwaitAsync(person, first);
+        opening.Answered.Should().BeTrue($"the agent answers {alias}'s first question, but the run ended with: {opening.End.Raw}");
+        var followUp = await chats.AskAndAwaitAsync(person, second, opening.ThreadId);
+        followUp.Answered.Should().BeTrue($"the agent answers her follow-up, but the run ended with: {followUp.End.Raw}");
+        followUp.ThreadId.Should().Be(opening.ThreadId, "a follow-up asked in a conversation stays in it");
+        _conversation.AddRange([opening, followUp]);
+    }
+
+    [Then("{word}'s conversation shows both questions and the agent's answers, in the order they were given")]
+    public async Task ConversationShowsBoth(string alias)
+    {
+        var kept = await MessagesOf(people[alias], _conversation[0].ThreadId!);
+        kept.Should().Equal(_conversation.SelectMany(e => new (string? Role, string? Content)[] { ("user", e.Question), ("assistant", e.Answer) }).ToList(),
+            "the conversation holds each question and then its answer, in the order they were given");
+    }
+
+    private readonly List<Exchange> _conversation = [];
+
     [When("{word} tries to open {word}'s conversation")]
     public async Task TriesToOpenSomeoneElsesConversation(string stranger, string owner)
     {

@@ -75,6 +75,16 @@ public sealed class GoogleSignInSteps(
         first.GetValueOrDefault("redirect_uri").Should().EndWith("/auth/callback", "Google sends the sign-in back to Netra's sign-in service");
     }
 
+    [Then("Google refuses a sign-in whose challenge anyone could answer")]
+    public async Task GoogleRefusesAPlainChallenge()
+    {
+        var plain = GoogleSignIn.WithParameter(GoogleSignIn.WithParameter(_starts[0], "code_challenge_method", "plain"), "code_challenge", "a-verifier-anyone-who-sees-it-can-send-back-0123456789");
+        var (status, body, location) = await google.AskProviderAsync(plain);
+        (status == HttpStatusCode.BadRequest || location?.Query.Contains("error=") == true).Should().BeTrue(
+            $"the provider takes only S256 challenges, but it answered {(int)status} {location}: {body[..Math.Min(body.Length, 300)]}");
+        body.Should().NotContain("idp-email", "the provider must not offer its sign-in page for a plain challenge");
+    }
+
     [Then("a sign-in with a provider Netra does not offer is refused, naming the provider")]
     public async Task UnknownProviderRefused()
     {
@@ -178,17 +188,25 @@ public sealed class GoogleSignInSteps(
     public async Task AsksGoogleToSendElsewhere(string alias)
     {
         var authorize = await google.StartAsync();
-        trial.ProviderAnswer = await google.AskProviderAsync(GoogleSignIn.WithParameter(authorize, "redirect_uri", "https://evil.example/auth/callback"));
+        var registered = GoogleSignIn.ParametersOf(authorize)["redirect_uri"];
+        // A stranger's address, and two that look like the registered one: a longer one and one in other letters' case.
+        foreach (var elsewhere in new[] { "https://evil.example/auth/callback", registered + ".evil.example", registered.ToUpperInvariant() })
+            _elsewhere.Add((elsewhere, await google.AskProviderAsync(GoogleSignIn.WithParameter(authorize, "redirect_uri", elsewhere))));
     }
 
     [Then("Google refuses, and no sign-in reaches that website")]
     public void GoogleRefuses()
     {
-        var (status, body, location) = trial.ProviderAnswer!.Value;
-        status.Should().Be(HttpStatusCode.BadRequest, "the provider only sends sign-ins to the exact address Netra registered");
-        body.Should().Contain("redirect_uri");
-        location.Should().BeNull("nothing may be sent to the unregistered address");
+        _elsewhere.Should().NotBeEmpty();
+        foreach (var (address, (status, body, location)) in _elsewhere)
+        {
+            status.Should().Be(HttpStatusCode.BadRequest, $"the provider only sends sign-ins to the exact address Netra registered, not to {address}");
+            body.Should().Contain("redirect_uri");
+            location.Should().BeNull($"nothing may be sent to {address}");
+        }
     }
+
+    private readonly List<(string Address, (HttpStatusCode Status, string Body, Uri? Location) Answer)> _elsewhere = [];
 
     [When("{word} continues with Google on the website but cancels at Google")]
     public async Task CancelsAtGoogle(string alias)

@@ -99,6 +99,15 @@ public sealed class PlanSteps(
             "each answer says how many questions are left in the window, each question counted once");
     }
 
+    [Then("the platform's other answers tell {word} the same")]
+    public async Task OtherAnswersTellTheSame(string alias)
+    {
+        var profile = await backend.ProfileAsync(people[alias].AccessToken);
+        Header(profile, "X-RateLimit-Limit").Should().Be(exchanges.Of(alias).Count, "every answer to a signed-in customer announces her allowance, not only the chat's");
+        Header(profile, "X-RateLimit-Remaining").Should().Be(0, "and what is left of it: nothing, after her whole allowance");
+        Header(profile, "X-RateLimit-Reset").Should().BePositive("and when the window resets");
+    }
+
     [Then("{word}'s next question is slowed down with a {string}")]
     public async Task NextQuestionIsSlowedDown(string alias, string _)
     {

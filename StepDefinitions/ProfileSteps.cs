@@ -108,6 +108,7 @@ public sealed class ProfileSteps(People people, AuthApi auth, BackendApi backend
 
         profile["user_id"].Should().Be(me["user_id"]).And.Be(person.UserId);
         profile["email"].Should().Be(me["email"]).And.Be(person.Email);
+        profile["name"].Should().Be(me["name"]).And.Be(person.Name, "both services know her by the name she gave");
     }
 
     private async Task PlatformKnowsTheName(string alias, TimeSpan within)

@@ -29,6 +29,8 @@ public sealed class SessionSecuritySteps(
         ["her token addressed to a look-alike platform"] = ForgedToken.LookAlikeAudience,
         ["her token claiming another issuer"] = ForgedToken.OtherIssuer,
         ["her token claiming a look-alike issuer"] = ForgedToken.LookAlikeIssuer,
+        ["her token claiming her issuer in capitals"] = ForgedToken.IssuerInCapitals,
+        ["her token signed by another algorithm"] = ForgedToken.OtherAlgorithm,
     };
 
     /// <summary>What the platform's refusal must say, per reason (the contract: a clear reason).</summary>
@@ -42,6 +44,7 @@ public sealed class SessionSecuritySteps(
         ["expired"] = "(?i)expired",
         ["for another platform"] = "(?i)audience",
         ["from another issuer"] = "(?i)issuer",
+        ["by another algorithm"] = "(?i)algorithm|HS256",
         ["revoked"] = "(?i)revoked",
     };
 
@@ -143,6 +146,14 @@ public sealed class SessionSecuritySteps(
         connection.Received.Should().NotContain(e => e.Type == "connection_established");
     }
 
+    [Then("the sign-in service refuses it too")]
+    public async Task SignInServiceRefusesIt()
+    {
+        var me = await auth.MeAsync(trial.PresentedToken);
+        me.Status.Should().Be(HttpStatusCode.Unauthorized, $"the sign-in service checks tokens itself too, but it accepted the token: {me.Describe()}");
+        me.IsProblemWithDetail.Should().BeTrue($"its refusal says why: {me.Describe()}");
+    }
+
     [When("{word} logs out")]
     public async Task LogsOut(string alias)
     {
@@ -240,6 +251,7 @@ public sealed class SessionSecuritySteps(
     }
 
     [When("{word} renews her/his/their session")]
+    [When("{word} renews her/his/their session again")]
     public async Task RenewsTheSession(string alias)
     {
         var person = people[alias];

@@ -27,10 +27,10 @@ public sealed class ChatSessions(EnvironmentContext environment, ScenarioTranscr
     }
 
     /// <summary>Asks the agent over her connection and waits for the end of the run (completed or failed).</summary>
-    public async Task<Exchange> AskAndAwaitAsync(Person person, string question)
+    public async Task<Exchange> AskAndAwaitAsync(Person person, string question, string? threadId = null)
     {
         var connection = Of(person);
-        await connection.SendUserMessageAsync(question);
+        await connection.SendUserMessageAsync(question, threadId);
         LastQuestion[person.Alias] = question;
         var started = await connection.WaitForAsync("agent_started");
         var end = await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");

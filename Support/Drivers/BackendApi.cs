@@ -19,6 +19,10 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
             .AddJsonBody(new { message, thread_id = threadId }));
 
     /// <summary>The backend's readiness, with the state of each dependency (for operators and load balancers).</summary>
+    /// <summary>Sends a chat message whose body is given as it is (JSON or not).</summary>
+    public Task<ApiResponse> SendRawChatMessageAsync(string? accessToken, string body) =>
+        SendAsync(new RestRequest("/api/v1/chat/message", Method.Post).WithBearer(accessToken).AddStringBody(body, ContentType.Json));
+
     public Task<ApiResponse> ReadinessAsync() => SendAsync(new RestRequest("/health/ready"));
 
     /// <summary>

@@ -17,6 +17,8 @@ public enum ForgedToken
     LookAlikeAudience,
     OtherIssuer,
     LookAlikeIssuer,
+    IssuerInCapitals,
+    OtherAlgorithm,
 }
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class TokenForge(EnvironmentContext environment)
     public string? SigningKey => environment.Environment.JwtSecret;
 
     public static bool NeedsSigningKey(ForgedToken kind) => kind is ForgedToken.Expired or ForgedToken.OtherAudience or ForgedToken.LookAlikeAudience
-        or ForgedToken.OtherIssuer or ForgedToken.LookAlikeIssuer;
+        or ForgedToken.OtherIssuer or ForgedToken.LookAlikeIssuer or ForgedToken.IssuerInCapitals or ForgedToken.OtherAlgorithm;
 
     /// <summary>The forged token, or null for <see cref="ForgedToken.None"/> (no token at all).</summary>
     public string? Forge(ForgedToken kind, string genuineAccessToken)
@@ -52,6 +54,9 @@ public sealed class TokenForge(EnvironmentContext environment)
             ForgedToken.LookAlikeAudience => Sign(With(claims, c => c["aud"] = claims["aud"] + "-staging"), Key()),
             ForgedToken.OtherIssuer => Sign(With(claims, c => c["iss"] = "someone-elses-auth-service"), Key()),
             ForgedToken.LookAlikeIssuer => Sign(With(claims, c => c["iss"] = claims["iss"] + "-staging"), Key()),
+            ForgedToken.IssuerInCapitals => Sign(With(claims, c => c["iss"] = claims["iss"]!.ToString().ToUpperInvariant()), Key()),
+            // The platform's own key, but HS512: only HS256 is accepted.
+            ForgedToken.OtherAlgorithm => Sign(claims, Key(), "HS512"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
@@ -65,10 +70,12 @@ public sealed class TokenForge(EnvironmentContext environment)
         return claims;
     }
 
-    private static string Sign(JsonObject claims, byte[] key)
+    private static string Sign(JsonObject claims, byte[] key, string algorithm = "HS256")
     {
-        var unsigned = $"{Segment(new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT" })}.{Segment(claims)}";
-        return $"{unsigned}.{Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(unsigned)))}";
+        var unsigned = $"{Segment(new JsonObject { ["alg"] = algorithm, ["typ"] = "JWT" })}.{Segment(claims)}";
+        var data = Encoding.ASCII.GetBytes(unsigned);
+        var signature = algorithm == "HS512" ? HMACSHA512.HashData(key, data) : HMACSHA256.HashData(key, data);
+        return $"{unsigned}.{Base64Url(signature)}";
     }
 
     /// <summary>The payload of a JWT (not verified: it came from the sign-in service).</summary>
