@@ -44,6 +44,23 @@ public sealed partial class ContractRulesAreTraced
         unknown.Should().BeEmpty("a @rule: tag must name a rule listed in docs/contract-rules.md");
     }
 
+    /// <summary>The fault catalog (faults/, benchmark/fault-kill.sh) selects scenarios by the rules a fault names.</summary>
+    [Fact]
+    public void Every_fault_names_listed_rules()
+    {
+        var faults = Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "faults"), "*.patch");
+        var wrong = faults.SelectMany(file =>
+        {
+            var rules = File.ReadLines(file).TakeWhile(l => !l.StartsWith("diff --git", StringComparison.Ordinal))
+                .FirstOrDefault(l => l.StartsWith("Rules:", StringComparison.Ordinal))?["Rules:".Length..]
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            return rules.Length == 0
+                ? [$"{Path.GetFileName(file)}: no Rules: line"]
+                : rules.Where(id => Rules.Find(id) is null).Select(id => $"{Path.GetFileName(file)}: {id}");
+        });
+        wrong.Should().BeEmpty("each fault names the rules it breaks, as listed in docs/contract-rules.md, so the benchmark runs their scenarios");
+    }
+
     [GeneratedRegex(@"@rule:(?<id>\S+)")]
     private static partial Regex RuleTag();
 }

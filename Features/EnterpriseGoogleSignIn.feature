@@ -24,11 +24,12 @@ Feature: An enterprise user signs in with Google
     And Google refuses a sign-in whose challenge anyone could answer
     And a sign-in with a provider Netra does not offer is refused, naming the provider
 
-  @rule:sso.same-account
+  @rule:sso.same-account @rule:auth.me
   Scenario: Signing in with Google again is the same Netra account
     Given Priya has signed in with Google before
     When Priya signs in with Google
     Then Priya is signed into the same account as before
+    And the sign-in service says Priya signed in with Google
 
   @rule:sso.linking
   Scenario: A user who signed up with a password and then uses Google is linked, not duplicated

@@ -1,5 +1,6 @@
 using Netra.Acceptance.Support.Browser;
 using Netra.Acceptance.Support.Evidence;
+using Netra.Acceptance.Support.Rules;
 
 namespace Netra.Acceptance.Hooks;
 
@@ -12,7 +13,7 @@ namespace Netra.Acceptance.Hooks;
 /// </summary>
 [Binding]
 public sealed class EvidenceHooks(
-    ScenarioContext scenario, ScenarioTranscript transcript, BrowserSession browser,
+    FeatureContext feature, ScenarioContext scenario, ScenarioTranscript transcript, BrowserSession browser,
     EnvironmentContext environment, People people, IReqnrollOutputHelper output)
 {
     // Runs before other after-scenario hooks, while the browser and connections are still open.
@@ -24,6 +25,7 @@ public sealed class EvidenceHooks(
 
         var folder = EvidenceFolder.For(environment.Environment.Settings.ResultsDirectory, scenario.ScenarioInfo.Title);
         var report = new EvidenceReport(folder);
+        report.Write("failure.txt", FailureSummary());
         report.Write("transcript.txt", transcript.ToString());
         // Per service, exactly this scenario's lines (found by its trace id), and the last lines of all, for what
         // happened beside it (a crash, a background job).
@@ -44,8 +46,32 @@ public sealed class EvidenceHooks(
                 output.AddAttachment(screenshot);
         }
 
-        output.WriteLine($"Evidence of this failure: {folder}");
+        output.WriteLine($"Evidence of this failure: {folder} (start with failure.txt)");
         output.WriteLine("Last exchanges with the services:");
         output.WriteLine(transcript.Tail(25));
+    }
+
+    /// <summary>The first file to read: which scenario, the contract rules it proves, and what failed.</summary>
+    private string FailureSummary()
+    {
+        var rules = ContractRules.IdsIn(scenario.ScenarioInfo.CombinedTags)
+            .Select(id => ContractRules.Current.Find(id) is { } rule ? $"  - {rule.Id}: {rule.Text}" : $"  - {id}");
+        return $"""
+            Feature:  {feature.FeatureInfo.Title}
+            Scenario: {scenario.ScenarioInfo.Title}
+            Trace id: {transcript.Trace.TraceId} (every request, chat connection and user event of this scenario carries it)
+
+            The contract rules this scenario proves (docs/contract-rules.md):
+            {string.Join("\n", rules.DefaultIfEmpty("  (none named)"))}
+
+            What failed:
+            {scenario.TestError!.Message}
+
+            Next to read: transcript.txt (what the scenario sent and was answered, in order), <service>.scenario.log.txt
+            (each service's lines of this scenario alone), user-events.txt (the user events raised and applied for its
+            people, and what never arrived), <service>.log.tail.txt (what ran beside it), and for the browser
+            screenshot.png and trace.zip.
+
+            """;
     }
 }

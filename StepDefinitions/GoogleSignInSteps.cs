@@ -124,6 +124,15 @@ public sealed class GoogleSignInSteps(
         me["user_id"].Should().Be(trial.EarlierSession.UserId);
     }
 
+    [Then("the sign-in service says {word} signed in with Google")]
+    public async Task SignedInWithGoogle(string alias)
+    {
+        var me = await auth.MeAsync(people[alias].AccessToken);
+        me.IsSuccess.Should().BeTrue($"the sign-in service describes its own token's user: {me.Describe()}");
+        me["auth_provider"].Should().Be("google", "an account made by signing in with Google says so");
+        me["email"].Should().Be(people[alias].Email.ToLowerInvariant());
+    }
+
     [Then("{word} is signed into the account she/he/they created with her/his/their password")]
     public async Task SignedIntoThePasswordAccount(string alias)
     {

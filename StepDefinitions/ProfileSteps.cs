@@ -102,6 +102,10 @@ public sealed class ProfileSteps(People people, AuthApi auth, BackendApi backend
         var person = people[alias];
         var me = await auth.MeAsync(person.AccessToken);
         me.IsSuccess.Should().BeTrue($"the auth service must recognise its own token, but answered {me.Status}: {me.Detail}");
+        me["auth_provider"].Should().NotBeNullOrEmpty("the sign-in service says how she signs in");
+        me["plan_tier"].Should().Be("free", "a new account is on the free plan");
+        me.Body!["permissions"].Should().BeOfType<System.Text.Json.Nodes.JsonArray>("the sign-in service lists her permissions");
+        me["created_at"].Should().NotBeNullOrEmpty("and when her account was created");
 
         var profile = await backend.ProfileWhenKnownAsync(person.AccessToken, within);
         profile.IsSuccess.Should().BeTrue($"the backend must know {alias} within {within.TotalSeconds:0}s, but answered {profile.Status}: {profile.Detail}");

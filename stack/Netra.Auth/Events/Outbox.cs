@@ -40,7 +40,7 @@ public static class Outbox
             VALUES ($id, $user, $type, $payload, $now, $now, $traceparent)
             """, tx,
             ("$id", eventId), ("$user", user.Id), ("$type", type), ("$payload", payload),
-            ("$now", now.ToUnixTimeMilliseconds()), ("$traceparent", System.Diagnostics.Activity.Current?.Id)).ExecuteNonQueryAsync();
+            ("$now", now.ToUnixTimeMilliseconds()), ("$traceparent", EventTraceContext.Capture())).ExecuteNonQueryAsync();
         return eventId;
     }
 

@@ -85,7 +85,7 @@ public sealed class UserEventDispatcher : IDisposable
 
             // The delivery belongs to the trace of the change that raised the event: its log lines and its request
             // to the backend (HttpClient sends traceparent) carry that trace id, whenever and however often it is sent.
-            using var delivery = e.TraceParent is null ? null : new Activity("deliver user event").SetParentId(e.TraceParent).Start();
+            using var delivery = EventTraceContext.ContinueFrom(e.TraceParent, "deliver user event");
             string error;
             try
             {
