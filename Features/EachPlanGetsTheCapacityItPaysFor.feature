@@ -79,6 +79,8 @@ Feature: Each plan gets the capacity it pays for
     When Maria's plan is upgraded to mid
     And Maria's plan is upgraded to enterprise
     And Maria's upgrade to mid reaches the platform a second time
+    And an older change of Maria's plan, to free, reaches the platform late
     Then the platform still has Maria on the enterprise plan
     And the platform has applied each of Maria's plan changes once
     But a plan change for Maria sent to the platform by someone without the service credentials is refused and changes nothing
+    And what the platform holds for Maria is shown to no one without the service credentials

@@ -56,6 +56,8 @@ Feature: One failure does not take the platform down
     And the platform's database is down
     When Maria asks the agent "And which ones are oversized?" through the API
     Then Maria is told the platform is temporarily unavailable and to try again shortly
+    When Maria tries the same question again at once
+    Then Maria is told the platform is temporarily unavailable and to try again shortly
     And the platform tells its operators its database is unavailable
     When the platform's database is started again
     Then Maria's next question is answered
@@ -74,6 +76,15 @@ Feature: One failure does not take the platform down
     And Maria is billed for exactly 0 answers
     And Maria's next question is answered
 
+  @rule:billing.answer-and-usage-together
+  Scenario: When the platform's database cannot record what an answer cost, the answer is not kept either
+    Given Maria has signed up
+    And the platform's database will refuse to record what Maria's answers cost
+    When Maria asks the agent "Summarise my spend by team"
+    Then Maria is told the agent could not answer and that she can try again
+    And Maria's conversation keeps her question but holds no answer to it
+    And Maria is billed for exactly 0 answers
+
   @browser @rule:web.outage-notice @rule:web.reconnect
   Scenario: When the platform goes down during a chat, the website says so and recovers by itself
     Given Maria is chatting on the website
@@ -82,6 +93,7 @@ Feature: One failure does not take the platform down
     And Maria's conversation is still on the screen
     When the platform is started again
     Then the notice on Maria's screen goes away by itself, without reloading the page
+    And Maria's conversation is still on the screen
     And Maria's next question in the chat is answered on screen
 
   @browser @rule:web.shows-answers

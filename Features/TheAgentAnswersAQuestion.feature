@@ -86,3 +86,17 @@ Feature: The agent answers a question
     And Maria asks a question that looks like the code of a web page in the chat
     Then Maria sees her question and the agent's answer on screen exactly as they were written
     And nothing in them ran on the page
+
+  @controls-llm @rule:agent.model-trouble @rule:errors.problem-details
+  Scenario Outline: When the language model <trouble>, a question through the API is refused with the reason, and the next is answered
+    Given Maria has signed up
+    And the language model <trouble> when Maria asks "Where do my tokens go?"
+    When Maria asks the agent "Where do my tokens go?" through the API
+    Then Maria is told through the API that the agent could not answer and that she can try again
+    When Maria asks the agent "Where do my tokens go this week?" through the API
+    Then Maria's question through the API is answered
+
+    Examples:
+      | trouble           |
+      | fails             |
+      | answers gibberish |

@@ -14,6 +14,9 @@ public sealed class ApiChatSteps(People people, BackendApi backend, ChatExchange
         exchanges.Of(alias).Add(await backend.SendChatMessageAsync(people[alias].AccessToken, question));
     }
 
+    [When("{word} tries the same question again at once")]
+    public Task AsksAgain(string alias) => AsksThroughTheApi(alias, exchanges.LastQuestion[alias]);
+
     [When("{word} tries to ask the agent an empty question through the API")]
     public Task AsksAnEmptyQuestion(string alias) => AsksThroughTheApi(alias, "");
 
@@ -65,6 +68,24 @@ public sealed class ApiChatSteps(People people, BackendApi backend, ChatExchange
 
     /// <summary>A question of exactly that many characters.</summary>
     private static string QuestionOf(int length) => ("How do I cut costs? " + Guid.NewGuid().ToString("N") + " ").PadRight(length, 'q')[..length];
+
+    [Then("{word} is told through the API that the agent could not answer and that she/he/they can try again")]
+    public void ToldThroughTheApiTheAgentCouldNotAnswer(string alias)
+    {
+        var answer = exchanges.LastOf(alias);
+        ((int)answer.Status).Should().BeOneOf([502, 503, 504],
+            $"a language model that lets the agent down is a failed dependency, told as such (never a 500, never an answer), but it was {answer.Describe()}");
+        answer.IsProblemWithDetail.Should().BeTrue($"the refusal says what happened: {answer.Describe()}");
+        answer.Detail.Should().MatchRegex("(?i)try again", "she is told she can try again");
+    }
+
+    [Then("{word}'s question through the API is answered")]
+    public void QuestionThroughTheApiAnswered(string alias)
+    {
+        var answer = exchanges.LastOf(alias);
+        answer.Status.Should().Be(HttpStatusCode.OK, $"the agent answers once the language model does, but it was {answer.Describe()}");
+        answer.Body?["response"]?["content"]?.ToString().Should().NotBeNullOrWhiteSpace("the answer has content");
+    }
 
     [Then("{word} is told the platform is temporarily unavailable and to try again shortly")]
     public void ToldTemporarilyUnavailable(string alias)

@@ -65,9 +65,32 @@ public sealed class ServiceCallSteps(
         var changes = await PlanChangesRaisedFor(person);
         changes.Should().HaveCountGreaterThanOrEqualTo(2, "the sign-in service raised one plan change per upgrade");
         // The first upgrade of the scenario is the one to the plan named here (the steps before made it first).
-        var again = new UserEventDelivery(changes[0], UserEventDelivery.PlanChanged, person.UserId!, person.Email, person.Name, plan);
+        var again = new UserEventDelivery(changes[0].EventId, UserEventDelivery.PlanChanged, person.UserId!, person.Email, person.Name, plan, changes[0].RaisedAt);
         var answer = await platformEvents.DeliverAsync(again);
         answer.IsSuccess.Should().BeTrue($"a repeated delivery is answered as a success, so the sign-in service stops retrying it, but it was {answer.Describe()}");
+    }
+
+    [When("an older change of {word}'s plan, to {word}, reaches the platform late")]
+    public async Task OlderChangeArrivesLate(string alias, string plan)
+    {
+        var person = people[alias];
+        var changes = await PlanChangesRaisedFor(person);
+        // An event of its own, raised just before the first upgrade: delivered after the newer ones, it is stale.
+        var stale = new UserEventDelivery(Guid.NewGuid().ToString(), UserEventDelivery.PlanChanged, person.UserId!, person.Email, person.Name, plan,
+            changes[0].RaisedAt.AddMilliseconds(-1));
+        var answer = await platformEvents.DeliverAsync(stale);
+        answer.IsSuccess.Should().BeTrue($"a late, older event is taken (and changes nothing), but it was {answer.Describe()}");
+    }
+
+    [Then("what the platform holds for {word} is shown to no one without the service credentials")]
+    public async Task HoldingsGuarded(string alias)
+    {
+        foreach (var caller in new[] { ServiceCaller.WithoutCredentials, ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret })
+        {
+            var answer = await platformRecords.HeldForAsync(people[alias].UserId!, caller);
+            answer.Status.Should().Be(HttpStatusCode.Unauthorized, $"what the platform holds for a user is for Netra's services only, but {caller} was answered {answer.Describe()}");
+            answer["email"].Should().BeNull("a refused caller learns nothing about her");
+        }
     }
 
     [Then("the platform has applied each of {word}'s plan changes once")]
@@ -77,9 +100,10 @@ public sealed class ServiceCallSteps(
         var raised = await PlanChangesRaisedFor(person);
         var held = await platformRecords.HeldForAsync(person.UserId!);
         held.IsSuccess.Should().BeTrue($"the platform describes what it holds for {alias}: {held.Describe()}");
+        var raisedIds = raised.Select(r => r.EventId).ToList();
         var applied = ((held.Body as JsonObject)?["events_applied"] as JsonArray ?? [])
-            .Select(e => e?["event_id"]?.ToString()).Where(id => raised.Contains(id!)).ToList();
-        applied.Should().BeEquivalentTo(raised, $"each plan change the sign-in service raised for {alias} is applied exactly once");
+            .Select(e => e?["event_id"]?.ToString()).Where(id => raisedIds.Contains(id!)).ToList();
+        applied.Should().BeEquivalentTo(raisedIds, $"each plan change the sign-in service raised for {alias} is applied exactly once");
     }
 
     [Then("a plan change for {word} sent to the platform by someone without the service credentials is refused and changes nothing")]
@@ -125,12 +149,13 @@ public sealed class ServiceCallSteps(
         }
     }
 
-    private async Task<List<string>> PlanChangesRaisedFor(Person person)
+    private async Task<List<(string EventId, DateTimeOffset RaisedAt)>> PlanChangesRaisedFor(Person person)
     {
         var raised = await raisedEvents.RaisedForAsync(person.UserId!);
         raised.IsSuccess.Should().BeTrue($"the sign-in service lists the events it raised: {raised.Describe()}");
         return ((raised.Body as JsonObject)?["events"] as JsonArray ?? [])
             .Where(e => e?["type"]?.ToString() == UserEventDelivery.PlanChanged)
-            .Select(e => e!["event_id"]!.ToString()).ToList();
+            .Select(e => (e!["event_id"]!.ToString(), DateTimeOffset.Parse(e["raised_at"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
     }
 }

@@ -2,7 +2,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Restarts, crashes and outages of a service (only in @disruptive scenarios, on their own stack).</summary>
 [Binding]
-public sealed class ServiceDisruptionSteps(ServiceControl services, People people, ChatSessions chats)
+public sealed class ServiceDisruptionSteps(ServiceControl services, People people, ChatSessions chats, PlatformDatabaseFaults database)
 {
     private const string Service = "(sign-in service|platform's database|platform|website|language model)";
 
@@ -23,6 +23,9 @@ public sealed class ServiceDisruptionSteps(ServiceControl services, People peopl
 
     [When($"^the {Service} is started again$")]
     public Task IsStartedAgain(string service) => services.StartAgainAsync(ServiceControl.ServiceName(service));
+
+    [Given("the platform's database will refuse to record what {word}'s answers cost")]
+    public Task DatabaseRefusesUsage(string alias) => database.RefuseUsageRecordsOfAsync(people[alias].UserId!);
 
     [When("the platform's database goes down while the agent is working on {word}'s question")]
     public async Task DatabaseGoesDownDuringTheRun(string alias)

@@ -217,9 +217,12 @@ public sealed class SessionSecuritySteps(
     public async Task ForeignPagesConnect(string alias)
     {
         var token = people[alias].AccessToken;
-        var netra = environment.Endpoints.Frontend.GetLeftPart(UriPartial.Authority);
-        // A stranger's site, and one whose address begins with Netra's (a prefix comparison takes it for Netra's).
-        foreach (var origin in new[] { "https://evil.example", netra + ".evil.example" })
+        var netra = environment.Endpoints.Frontend;
+        // A stranger's site; sites whose address begins with Netra's (a prefix comparison takes them for Netra's):
+        // one more digit in the port, or more host after a default port; and one that is not an address at all.
+        var lookAlike = netra.IsDefaultPort ? $"{netra.Scheme}://{netra.Host}.evil.example"
+            : netra.Port * 10 + 1 <= 65535 ? $"{netra.GetLeftPart(UriPartial.Authority)}1" : null;
+        foreach (var origin in new[] { "https://evil.example", lookAlike, netra.GetLeftPart(UriPartial.Authority) + ".evil.example" }.OfType<string>())
         {
             try
             {

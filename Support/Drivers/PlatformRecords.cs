@@ -12,7 +12,7 @@ namespace Netra.Acceptance.Support.Drivers;
 public sealed class PlatformRecords(EnvironmentContext environment, ScenarioTranscript transcript)
     : ServiceDriver(environment.Endpoints.Backend, transcript)
 {
-    public Task<ApiResponse> HeldForAsync(string userId) =>
+    public Task<ApiResponse> HeldForAsync(string userId, ServiceCaller caller = ServiceCaller.NetraService) =>
         SendAsync(new RestRequest($"/internal/users/{Uri.EscapeDataString(userId)}")
-            .WithServiceCredentials(environment, "looks at what the platform holds for a user"));
+            .WithServiceCredentials(environment, "looks at what the platform holds for a user", caller));
 }

@@ -5,7 +5,7 @@ using RestSharp;
 namespace Netra.Acceptance.Support.Drivers;
 
 /// <summary>A user event as the sign-in service delivers it to the platform (docs/stack-interface.md, User events).</summary>
-public sealed record UserEventDelivery(string EventId, string Type, string UserId, string Email, string Name, string PlanTier)
+public sealed record UserEventDelivery(string EventId, string Type, string UserId, string Email, string Name, string PlanTier, DateTimeOffset? OccurredAt = null)
 {
     public const string PlanChanged = "user.plan_changed";
 }
@@ -25,6 +25,6 @@ public sealed class PlatformUserEvents(EnvironmentContext environment, ScenarioT
                 event_id = e.EventId,
                 type = e.Type,
                 user = new { id = e.UserId, email = e.Email, name = e.Name, plan_tier = e.PlanTier },
-                occurred_at = DateTimeOffset.UtcNow.ToString("O"),
+                occurred_at = (e.OccurredAt ?? DateTimeOffset.UtcNow).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
             }));
 }

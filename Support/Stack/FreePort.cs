@@ -12,4 +12,24 @@ public static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// A free loopback port below 6554, so that one more digit still makes a valid port: the website's origin then
+    /// has a look-alike (http://127.0.0.1:3210 and http://127.0.0.1:32101) that a prefix comparison would let in.
+    /// </summary>
+    public static int NextShort()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(2000, 6554);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) { /* taken: try another */ }
+        }
+        return Next();
+    }
 }

@@ -22,6 +22,9 @@ public sealed class LocalStack : IAsyncDisposable
     public string RunDirectory { get; }
     public string JwtSecret { get; }
     public string ServiceSecret { get; private set; } = "";
+
+    /// <summary>The backend's PostgreSQL database (DATABASE_URL), for scenarios that direct it (PlatformDatabaseFaults).</summary>
+    public string DatabaseUrl { get; private set; } = "";
     public ServiceEndpoints Endpoints { get; private set; } = null!;
     public IReadOnlyList<ServiceProcess> Services => _services;
 
@@ -59,7 +62,8 @@ public sealed class LocalStack : IAsyncDisposable
         var idp = Loopback();
         var auth = Loopback();
         var backend = Loopback();
-        var frontend = Loopback();
+        // A short port, so the website's origin has a valid look-alike (one more digit) for the origin check to refuse.
+        var frontend = new Uri($"http://127.0.0.1:{FreePort.NextShort()}");
         Endpoints = new ServiceEndpoints(auth, backend, frontend, llm);
 
         var serviceSecret = ServiceSecret = Secret();
@@ -97,6 +101,7 @@ public sealed class LocalStack : IAsyncDisposable
                 ["IDP_DB_PATH"] = Path.Combine(data, "idp.db"),
             });
         var (database, databaseUrl) = await PostgresServer.CreateAsync("database", runId, LogPath("database"), cancellationToken);
+        DatabaseUrl = databaseUrl;
         _services.Add(database);
         var authEnvironment = new Dictionary<string, string>
         {

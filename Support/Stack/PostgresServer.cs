@@ -118,6 +118,11 @@ public static class PostgresServer
         return root;
     }
 
+    /// <summary>Runs SQL against a database of a server started here (psql, as its owner; stops at the first error).</summary>
+    public static Task ExecuteAsync(string databaseUrl, string sql, CancellationToken cancellationToken = default) =>
+        RunAsync(new ProgramCommand(Path.Combine(Binaries(), "psql"), [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql],
+            Path.GetTempPath(), new Dictionary<string, string>(), ""), cancellationToken);
+
     private static string Binaries()
     {
         var configured = Environment.GetEnvironmentVariable("NETRA_POSTGRES_BIN");
