@@ -61,6 +61,17 @@ public sealed partial class ContractRulesAreTraced
         wrong.Should().BeEmpty("each fault names the rules it breaks, as listed in docs/contract-rules.md, so the benchmark runs their scenarios");
     }
 
+    [Fact]
+    public void Every_journey_has_a_runbook()
+    {
+        var root = RepositoryRoot.Find();
+        var missing = Directory.GetFiles(Path.Combine(root, "Features"), "*.feature")
+            .Select(file => File.ReadLines(file).Select(l => l.Trim()).First(l => l.StartsWith("Feature:", StringComparison.Ordinal))["Feature:".Length..].Trim())
+            .Select(Support.Reports.Runbooks.PathFor)
+            .Where(path => !File.Exists(Path.Combine(root, path)));
+        missing.Should().BeEmpty("a failed scenario's message points to its journey's runbook");
+    }
+
     [GeneratedRegex(@"@rule:(?<id>\S+)")]
     private static partial Regex RuleTag();
 }

@@ -60,6 +60,7 @@ public sealed class EvidenceHooks(
             Feature:  {feature.FeatureInfo.Title}
             Scenario: {scenario.ScenarioInfo.Title}
             Trace id: {transcript.Trace.TraceId} (every request, chat connection and user event of this scenario carries it)
+            Runbook:  {Support.Reports.Runbooks.PathFor(feature.FeatureInfo.Title)} (what this means for customers, the first checks)
 
             The contract rules this scenario proves (docs/contract-rules.md):
             {string.Join("\n", rules.DefaultIfEmpty("  (none named)"))}

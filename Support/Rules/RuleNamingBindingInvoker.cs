@@ -22,7 +22,7 @@ public sealed class RuleNamingBindingInvoker(BindingInvoker inner) : IAsyncBindi
         catch (Exception failure) when (binding is IStepDefinitionBinding && IsAFailure(failure)
                                          && RulesOf(contextManager) is { Count: > 0 } rules)
         {
-            throw new ContractRuleBrokenException(rules, failure);
+            throw new ContractRuleBrokenException(rules, failure, contextManager.FeatureContext?.FeatureInfo?.Title);
         }
     }
 
@@ -39,13 +39,14 @@ public sealed class RuleNamingBindingInvoker(BindingInvoker inner) : IAsyncBindi
 }
 
 /// <summary>A step's failure in a scenario that proves contract rules: names the rules, then what was seen.</summary>
-public sealed class ContractRuleBrokenException(IReadOnlyList<ContractRule> rules, Exception seen)
-    : Exception(Describe(rules, seen), seen)
+public sealed class ContractRuleBrokenException(IReadOnlyList<ContractRule> rules, Exception seen, string? journey = null)
+    : Exception(Describe(rules, seen, journey), seen)
 {
     public IReadOnlyList<ContractRule> Rules { get; } = rules;
 
-    private static string Describe(IReadOnlyList<ContractRule> rules, Exception seen) =>
+    private static string Describe(IReadOnlyList<ContractRule> rules, Exception seen, string? journey) =>
         (rules.Count == 1 ? "Broken contract rule " : "Broken contract rule, one of: ")
         + string.Join("; ", rules.Select(r => $"{r.Id}: {r.Text}"))
-        + $"{Environment.NewLine}What the step saw: {seen.Message}";
+        + $"{Environment.NewLine}What the step saw: {seen.Message}"
+        + (journey is null ? "" : $"{Environment.NewLine}Runbook: {Reports.Runbooks.PathFor(journey)}");
 }
