@@ -5,7 +5,7 @@ Feature: Accounts are protected from guessing and from weak passwords
   cannot be created with a password that is easy to guess, and the refusal says which rule the
   password broke so the visitor can fix it at once.
 
-  @rule:auth.lockout
+  @locks-accounts @rule:auth.lockout
   Scenario: Repeated wrong passwords lock the account for a while
     Given Maria has an account
     When someone tries 5 wrong passwords for Maria's account

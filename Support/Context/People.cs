@@ -6,7 +6,7 @@ namespace Netra.Acceptance.Support.Context;
 /// The people of one scenario, by the names the feature uses. Each gets a fresh identity
 /// (Bogus name, unique email, a password that meets the policy), so scenarios never share users.
 /// </summary>
-public sealed class People
+public sealed class People(EnvironmentContext environment)
 {
     private readonly Dictionary<string, Person> _people = new(StringComparer.OrdinalIgnoreCase);
     private readonly Faker _faker = new();
@@ -30,7 +30,7 @@ public sealed class People
         if (_people.TryGetValue(alias, out var person)) return person;
         var lastName = _faker.Name.LastName();
         var unique = Guid.NewGuid().ToString("N")[..10];
-        var email = $"{Slug(alias)}.{Slug(lastName)}.{unique}@example.test";
+        var email = $"{Slug(alias)}.{Slug(lastName)}.{unique}@{environment.Environment.Settings.TestEmailDomain}";
         person = new Person(alias, $"{alias} {lastName}", email, StrongPassword());
         _people[alias] = person;
         return person;

@@ -22,6 +22,18 @@ public sealed record SuiteSettings
     /// <summary>How long the attached backend waits for the LLM provider (NETRA_LLM_TIMEOUT_SECONDS; its LLM_TIMEOUT_SECONDS).</summary>
     public TimeSpan? LlmTimeout { get; init; }
 
+    /// <summary>
+    /// The domain of every email address the suite makes up (NETRA_TEST_EMAIL_DOMAIN, default example.test), so
+    /// operators can find and purge what a run against their environment created.
+    /// </summary>
+    public string TestEmailDomain { get; init; } = "example.test";
+
+    /// <summary>What the environment is, as its operator says (NETRA_ENVIRONMENT: e.g. staging, production).</summary>
+    public string? EnvironmentKind { get; init; }
+
+    /// <summary>Marked as production: only the @smoke scenarios run (the rest are refused, saying why).</summary>
+    public bool IsProduction => string.Equals(EnvironmentKind, "production", StringComparison.OrdinalIgnoreCase);
+
     public string BrowserPath { get; init; } = "/usr/bin/chromium";
     public bool Headed { get; init; }
 
@@ -49,6 +61,8 @@ public sealed record SuiteSettings
             ServiceSecret = Get("NETRA_SERVICE_SECRET"),
             LlmTimeout = double.TryParse(Get("NETRA_LLM_TIMEOUT_SECONDS"), System.Globalization.NumberStyles.Float,
                 System.Globalization.CultureInfo.InvariantCulture, out var llmTimeout) && llmTimeout > 0 ? TimeSpan.FromSeconds(llmTimeout) : null,
+            TestEmailDomain = Get("NETRA_TEST_EMAIL_DOMAIN")?.TrimStart('@') ?? "example.test",
+            EnvironmentKind = Get("NETRA_ENVIRONMENT"),
             BrowserPath = Get("NETRA_BROWSER_PATH") ?? "/usr/bin/chromium",
             Headed = Get("NETRA_HEADED") is "1" or "true",
             ResultsDirectory = Get("NETRA_RESULTS_DIR") ?? Path.Combine(RepositoryRoot.Find(), "TestResults", "netra"),

@@ -1,0 +1,31 @@
+namespace Netra.Acceptance.Hooks;
+
+/// <summary>
+/// What the suite refuses to do to an environment it did not start. Marked as production (NETRA_ENVIRONMENT=production),
+/// only the @smoke scenarios run: read-mostly, one account at most, no plan changes, no control of the language model,
+/// no lockouts. Attached to any environment, a scenario that would leave damage the suite cannot undo (@locks-accounts:
+/// a lockout lasts the environment's window) is left out. Either way the scenario is reported as skipped, with the reason.
+/// </summary>
+[Binding]
+public sealed class EnvironmentSafetyHooks(EnvironmentContext environment, ScenarioContext scenario, IReqnrollOutputHelper output)
+{
+    public const string SmokeTag = "smoke";
+    public const string LocksAccountsTag = "locks-accounts";
+
+    [BeforeScenario(Order = -10)]
+    public void OnlySmokeOnProduction()
+    {
+        if (!environment.Environment.Settings.IsProduction || scenario.ScenarioInfo.CombinedTags.Contains(SmokeTag)) return;
+        LeftOut.Because("Refused on production (NETRA_ENVIRONMENT=production): only the @smoke scenarios, which are safe for production, " +
+                        "run there; this one may change plans, control the language model, lock accounts or create more than one account.",
+            scenario, output);
+    }
+
+    [BeforeScenario(LocksAccountsTag, Order = -9)]
+    public void NoLockoutsWhereTheSuiteDidNotStartTheStack()
+    {
+        if (environment.Environment.IsLocal) return;
+        LeftOut.Because("Left out on an environment the suite did not start: this scenario locks an account for the environment's lockout " +
+                        "window (15 minutes by default), which the suite cannot undo. It runs on the suite's own stack.", scenario, output);
+    }
+}
