@@ -19,6 +19,13 @@ public sealed class TestRunHooks
     [AfterTestRun]
     public static async Task StopEnvironment()
     {
+        if (TestRun.IsAttached)
+        {
+            var summary = TestRun.Accounts.Summary(TestRun.Environment.Settings.TestEmailDomain);
+            Console.Out.Write(summary);
+            Directory.CreateDirectory(TestRun.Environment.Settings.ResultsDirectory);
+            await File.WriteAllTextAsync(Path.Combine(TestRun.Environment.Settings.ResultsDirectory, "accounts.txt"), summary);
+        }
         await BrowserHost.StopAsync();
         await TestRun.StopAsync();
     }
