@@ -7,9 +7,10 @@ public sealed class OperatorSteps(BackendApi backend, ServiceHealth health)
     [Then("the sign-in service, the platform and the website each say they are up")]
     public async Task EachSaysItIsUp()
     {
-        foreach (var (service, answer) in await health.HealthOfEachAsync())
+        var answers = await health.HealthOfEachAsync();
+        foreach (var (service, answer) in answers)
             answer.IsSuccess.Should().BeTrue($"{service} must say it is up, but answered {answer.Describe()}");
-        var auth = (await health.HealthOfEachAsync())["the sign-in service"];
+        var auth = answers["the sign-in service"];
         auth["status"].Should().Be("healthy");
         auth["service"].Should().Be("auth-service", "the sign-in service names itself, so operators know who answered");
     }

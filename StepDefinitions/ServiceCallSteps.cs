@@ -19,6 +19,9 @@ public sealed class ServiceCallSteps(
         ["someone with a secret that only looks like it"] = [ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret],
     };
 
+    /// <summary>Callers trying to pass for a Netra service: no credentials, and secrets that only look like the real one.</summary>
+    private static readonly ServiceCaller[] Impostors = [ServiceCaller.WithoutCredentials, ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret];
+
     [When("these plan changes are tried:")]
     public async Task PlanChangesAreTried(DataTable changes)
     {
@@ -85,7 +88,7 @@ public sealed class ServiceCallSteps(
     [Then("what the platform holds for {word} is shown to no one without the service credentials")]
     public async Task HoldingsGuarded(string alias)
     {
-        foreach (var caller in new[] { ServiceCaller.WithoutCredentials, ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret })
+        foreach (var caller in Impostors)
         {
             var answer = await platformRecords.HeldForAsync(people[alias].UserId!, caller);
             answer.Status.Should().Be(HttpStatusCode.Unauthorized, $"what the platform holds for a user is for Netra's services only, but {caller} was answered {answer.Describe()}");
@@ -111,7 +114,7 @@ public sealed class ServiceCallSteps(
     {
         var person = people[alias];
         var before = (await backend.ProfileAsync(person.AccessToken))["plan_tier"];
-        foreach (var caller in new[] { ServiceCaller.WithoutCredentials, ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret })
+        foreach (var caller in Impostors)
         {
             var forged = new UserEventDelivery(Guid.NewGuid().ToString(), UserEventDelivery.PlanChanged, person.UserId!, person.Email, person.Name, "free");
             var answer = await platformEvents.DeliverAsync(forged, caller);
@@ -141,7 +144,7 @@ public sealed class ServiceCallSteps(
     public async Task OthersAreRefused(string alias)
     {
         var token = people[alias].AccessToken;
-        foreach (var caller in new[] { ServiceCaller.WithoutCredentials, ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret })
+        foreach (var caller in Impostors)
         {
             var (valid, answer) = await validation.AskAsync(token, caller);
             answer.Status.Should().Be(HttpStatusCode.Unauthorized, $"only Netra's services may ask about a token, but {caller} was answered {answer.Describe()}");
