@@ -27,10 +27,11 @@ public sealed class PlanSteps(
         person.Session = signedUp.As<Session>();
         person.UserId = person.Session.UserId;
 
-        var known = await backend.ProfileWhenKnownAsync(person.AccessToken, UserConsistency);
-        known.IsSuccess.Should().BeTrue($"the platform must know {alias} within a second of sign-up, but answered {known.Status}: {known.Detail}");
-        if (!string.Equals(known["plan_tier"], plan, StringComparison.OrdinalIgnoreCase))
-            await ChangePlanAsync(alias, plan);
+        var profile = await backend.ProfileWhenKnownAsync(person.AccessToken, UserConsistency);
+        profile.IsSuccess.Should().BeTrue($"the platform must know {alias} within a second of sign-up, but answered {profile.Status}: {profile.Detail}");
+        if (!string.Equals(profile["plan_tier"], plan, StringComparison.OrdinalIgnoreCase))
+            profile = await ChangePlanAsync(alias, plan);
+        environment.Environment.AllowanceAnnounced(plan, Header(profile, "X-RateLimit-Limit"));
     }
 
     [When("{word}'s plan is upgraded to {word}")]
@@ -160,8 +161,8 @@ public sealed class PlanSteps(
     [Then("the {word} plan allows more questions than the plan below it")]
     public void AllowsMoreThanThePlanBelow(string plan)
     {
-        var plans = environment.Environment.PlanAllowances.Keys.ToList(); // cheapest first
-        var index = plans.FindIndex(p => p.Equals(plan, StringComparison.OrdinalIgnoreCase));
+        var plans = environment.Environment.Plans;
+        var index = plans.ToList().FindIndex(p => p.Equals(plan, StringComparison.OrdinalIgnoreCase));
         if (index > 0)
             AllowanceOf(plan).Should().BeGreaterThan(AllowanceOf(plans[index - 1]), $"the {plan} plan costs more than the {plans[index - 1]} plan");
     }
@@ -189,12 +190,13 @@ public sealed class PlanSteps(
         await Task.Delay(TimeSpan.FromSeconds(exchanges.AnnouncedWaitSeconds[alias]));
     }
 
-    private TimeSpan RateWindow => environment.Environment.IsLocal ? Support.Stack.TestStackTuning.RateWindow : TimeSpan.FromMinutes(1);
+    private TimeSpan RateWindow => environment.Environment.RateWindow;
 
     private async Task AskAsync(string alias, string question) =>
         exchanges.Of(alias).Add(await backend.SendChatMessageAsync(people[alias].AccessToken, question));
 
-    private async Task ChangePlanAsync(string alias, string plan)
+    /// <summary>Changes the plan in the sign-in service and waits until the platform has it; returns the platform's profile then.</summary>
+    private async Task<ApiResponse> ChangePlanAsync(string alias, string plan)
     {
         var person = people[alias];
         var changed = await plans.ChangePlanAsync(person.UserId!, plan);
@@ -204,17 +206,14 @@ public sealed class PlanSteps(
         while (true)
         {
             var profile = await backend.ProfileAsync(person.AccessToken);
-            if (string.Equals(profile["plan_tier"], plan, StringComparison.OrdinalIgnoreCase)) return;
+            if (string.Equals(profile["plan_tier"], plan, StringComparison.OrdinalIgnoreCase)) return profile;
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException($"The platform still has {alias} on the '{profile["plan_tier"]}' plan {PlanConsistency.TotalMilliseconds:0} ms after the change to '{plan}'.");
             await Task.Delay(25);
         }
     }
 
-    private int AllowanceOf(string plan) =>
-        environment.Environment.PlanAllowances.TryGetValue(plan, out var allowance)
-            ? allowance
-            : throw new ArgumentException($"There is no '{plan}' plan; plans are {string.Join(", ", environment.Environment.PlanAllowances.Keys)}.");
+    private int AllowanceOf(string plan) => environment.Environment.AllowanceOf(plan);
 
     private static int Header(ApiResponse answer, string name)
     {

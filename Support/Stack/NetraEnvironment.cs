@@ -27,8 +27,32 @@ public sealed class NetraEnvironment : IAsyncDisposable
     /// <summary>The service secret for admin calls (plan changes): the local stack's, or NETRA_SERVICE_SECRET.</summary>
     public string? ServiceSecret => _localStack?.ServiceSecret ?? Settings.ServiceSecret;
 
-    /// <summary>Chat messages per window for each plan: what the harness configured, or the contract's defaults.</summary>
-    public IReadOnlyDictionary<string, int> PlanAllowances => IsLocal ? TestStackTuning.PlanAllowances : TestStackTuning.ContractPlanAllowances;
+    /// <summary>The plans, cheapest first.</summary>
+    public IReadOnlyList<string> Plans => [.. TestStackTuning.ContractPlanAllowances.Keys];
+
+    // What an environment the suite did not start announced (X-RateLimit-Limit) to a customer on each plan during this run.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _announcedAllowances = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Chat messages per rate window on a plan. On the suite's own stack, what the harness configured (so a service that
+    /// announces and enforces the wrong allowance is caught). Elsewhere, what the environment announced to a customer on
+    /// that plan in this run, or the contract's default before any did: staging may be tuned differently.
+    /// </summary>
+    public int AllowanceOf(string plan) =>
+        (IsLocal ? TestStackTuning.PlanAllowances : TestStackTuning.ContractPlanAllowances).TryGetValue(plan, out var configured)
+            ? IsLocal ? configured : _announcedAllowances.GetValueOrDefault(plan, configured)
+            : throw new ArgumentException($"There is no '{plan}' plan; plans are {string.Join(", ", Plans)}.");
+
+    /// <summary>Remembers the allowance the environment announced to a customer on the plan (ignored on the suite's own stack).</summary>
+    public void AllowanceAnnounced(string plan, int allowance)
+    {
+        if (!IsLocal) _announcedAllowances[plan] = allowance;
+    }
+
+    /// <summary>
+    /// The contract's rate window is a minute; the suite's own stack shortens it (Support/Stack/TestStackTuning.cs).
+    /// </summary>
+    public TimeSpan RateWindow => IsLocal ? TestStackTuning.RateWindow : TimeSpan.FromMinutes(1);
 
     /// <summary>How long the backend waits for the LLM provider before it gives up on a run.</summary>
     public TimeSpan LlmTimeout => IsLocal ? TestStackTuning.LlmTimeout : Settings.LlmTimeout ?? TestStackTuning.ContractLlmTimeout;
