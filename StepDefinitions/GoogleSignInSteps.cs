@@ -21,6 +21,7 @@ public sealed class GoogleSignInSteps(
     public async Task ContinuesWithGoogle(string alias)
     {
         var person = people[alias];
+        person.SignedInWithGoogle = true;
         await googlePages.ContinueWithGoogleAsync(person.Email, person.FullName);
     }
 
@@ -107,6 +108,7 @@ public sealed class GoogleSignInSteps(
     public async Task SignsInWithGoogle(string alias)
     {
         var person = people[alias];
+        person.SignedInWithGoogle = true;
         var (outcome, _) = await google.SignInAsync(person.Email, person.FullName);
         outcome.Error.Should().BeNull($"the sign-in should succeed, but ended at {outcome.Location}");
         outcome.SignedIn.Should().BeTrue();
@@ -147,6 +149,7 @@ public sealed class GoogleSignInSteps(
     public async Task SignInInterferedWith(string alias, string how)
     {
         var person = people[alias];
+        person.SignedInWithGoogle = true;
         switch (how)
         {
             case "returned with a tampered state":

@@ -169,6 +169,7 @@ public sealed class SessionSecuritySteps(
     {
         var answer = await sessions.DeleteAccountAsync(people[alias].AccessToken);
         answer.Status.Should().Be(HttpStatusCode.NoContent, $"closing the account must succeed: {answer.Detail}");
+        people[alias].AccountClosed = true;
     }
 
     [Then("{word}'s live connection is closed because her/his/their session has ended")]

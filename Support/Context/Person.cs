@@ -25,6 +25,12 @@ public sealed class Person(string alias, string fullName, string email, string p
     /// <summary>A session she ended by logging out, kept to prove it stays ended.</summary>
     public Session? EndedSession { get; set; }
 
+    /// <summary>She signed in with Google in this scenario (so her account may have no password).</summary>
+    public bool SignedInWithGoogle { get; set; }
+
+    /// <summary>She closed her account in this scenario: nothing of hers is left to clean up.</summary>
+    public bool AccountClosed { get; set; }
+
     /// <summary>The last answer that refused her something (sign-up, login).</summary>
     public ApiResponse? LastRefusal { get; set; }
 

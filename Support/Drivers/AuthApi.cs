@@ -5,11 +5,15 @@ using RestSharp;
 namespace Netra.Acceptance.Support.Drivers;
 
 /// <summary>The auth service over its REST contract: sign-up, login, who-am-I and changing one's name.</summary>
-public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript transcript)
+public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript transcript, AccountsMade accounts)
     : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
-    public Task<ApiResponse> RegisterAsync(string? email, string password, string? name) =>
-        SendAsync(new RestRequest("/auth/register", Method.Post).AddJsonBody(new { email, password, name }));
+    public async Task<ApiResponse> RegisterAsync(string? email, string password, string? name)
+    {
+        var answer = await SendAsync(new RestRequest("/auth/register", Method.Post).AddJsonBody(new { email, password, name }));
+        if (answer.IsSuccess && email is not null) accounts.Made(email, password);
+        return answer;
+    }
 
     public Task<ApiResponse> LoginAsync(string email, string password) =>
         SendAsync(new RestRequest("/auth/login", Method.Post).AddJsonBody(new { email, password }));
