@@ -32,6 +32,7 @@ public sealed class FailureNotificationIsPosted
         outcome.Should().Be("Failure notice posted to NETRA_NOTIFY_WEBHOOK.");
         var posted = webhook.Received.Should().ContainSingle("one notice per run").Subject;
         posted.ContentType.Should().StartWith("application/json");
+        posted.Length.Should().Be(System.Text.Encoding.UTF8.GetByteCount(posted.Body), "the notice is sent whole, with its length, not chunked");
         var message = JsonNode.Parse(posted.Body)!.AsObject();
         message["text"]!.GetValue<string>().Should().Contain("Sign up, log in and chat").And.Contain(Report)
             .And.NotContain("Every answer is billed exactly once", "only red journeys are named");
@@ -104,7 +105,7 @@ public sealed class FailureNotificationIsPosted
                     try { context = await _listener.GetContextAsync(); }
                     catch (System.Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
                     using var reader = new StreamReader(context.Request.InputStream);
-                    Received.Add((context.Request.ContentType ?? "", await reader.ReadToEndAsync()));
+                    Received.Add((context.Request.ContentType ?? "", context.Request.ContentLength64, await reader.ReadToEndAsync()));
                     context.Response.StatusCode = (int)answer;
                     context.Response.Close();
                 }
@@ -112,7 +113,7 @@ public sealed class FailureNotificationIsPosted
         }
 
         public string Url { get; }
-        public List<(string ContentType, string Body)> Received { get; } = [];
+        public List<(string ContentType, long Length, string Body)> Received { get; } = [];
 
         public static Task<LocalWebhook> StartAsync(HttpStatusCode answer) => Task.FromResult(new LocalWebhook(answer));
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Netra.Acceptance.Support.Reports;
@@ -31,7 +30,9 @@ public static class FailureNotification
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            using var response = await http.PostAsJsonAsync(webhook, message, cancellationToken);
+            // A whole body with its length: some webhook receivers refuse chunked requests, or read them as empty.
+            using var body = new StringContent(message.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(webhook, body, cancellationToken);
             return response.IsSuccessStatusCode
                 ? "Failure notice posted to NETRA_NOTIFY_WEBHOOK."
                 : $"The failure notice was refused by NETRA_NOTIFY_WEBHOOK: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
