@@ -22,6 +22,7 @@ public static class FreePort
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(2000, 6554);
+            if (BrowsersRefuse.Contains(port)) continue;
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
@@ -32,4 +33,8 @@ public static class FreePort
         }
         return Next();
     }
+
+    // Chromium's and Firefox's restricted ports in that range (net/base/port_util.cc): a page there fails with
+    // ERR_UNSAFE_PORT. Next() gets the OS's ephemeral ports (32768 and up on Linux), where browsers refuse none.
+    private static readonly HashSet<int> BrowsersRefuse = [2049, 3659, 4045, 4190, 5060, 5061, 6000];
 }
