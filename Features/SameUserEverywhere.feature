@@ -76,3 +76,14 @@ Feature: A user is the same person in every service
     And the platform refuses Maria's old token because it is revoked
     And the sign-in service no longer knows Maria
     And soon after, the platform holds nothing of Maria's: no profile, no conversations, no messages
+
+  @rule:users.bad-event-set-aside @rule:users.deleted
+  Scenario: A name change the platform cannot apply does not hold up her later changes
+    Given Maria is a customer on the free plan
+    And the platform's database cannot store the name "Maria Unstorable" for Maria
+    When Maria changes her name to "Maria Unstorable" in her account
+    And the sign-in service upgrades Maria's plan to enterprise
+    Then the sign-in service sets Maria's name change aside, saying why, where its operators see it
+    And soon after, the platform has Maria on the enterprise plan
+    When Maria closes her account
+    Then soon after, the platform holds nothing of Maria's: no profile, no conversations, no messages

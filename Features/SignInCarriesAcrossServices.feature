@@ -57,6 +57,11 @@ Feature: A user's sign-in carries across every service
       | which token                           | why                   |
       | her token signed by another algorithm | by another algorithm  |
 
+    @needs-signing-key @rule:tokens.critical-extensions
+    Examples: signed with the platform's key, with an extension it must refuse
+      | which token                                                     | why                         |
+      | her token with a critical extension the platform does not know | of an unknown critical kind |
+
     @needs-signing-key @rule:tokens.expiry
     Examples: expired, forged with the platform's own signing key
       | which token                           | why     |

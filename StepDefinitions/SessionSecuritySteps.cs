@@ -31,6 +31,7 @@ public sealed class SessionSecuritySteps(
         ["her token claiming a look-alike issuer"] = ForgedToken.LookAlikeIssuer,
         ["her token claiming her issuer in capitals"] = ForgedToken.IssuerInCapitals,
         ["her token signed by another algorithm"] = ForgedToken.OtherAlgorithm,
+        ["her token with a critical extension the platform does not know"] = ForgedToken.CriticalExtension,
     };
 
     /// <summary>What the platform's refusal must say, per reason (the contract: a clear reason).</summary>
@@ -45,6 +46,7 @@ public sealed class SessionSecuritySteps(
         ["for another platform"] = "(?i)audience",
         ["from another issuer"] = "(?i)issuer",
         ["by another algorithm"] = "(?i)algorithm|HS256",
+        ["of an unknown critical kind"] = "(?i)critical",
         ["revoked"] = "(?i)revoked",
     };
 

@@ -81,6 +81,14 @@ public sealed class ChatConnection : IAsyncDisposable
         return _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _stop.Token);
     }
 
+    /// <summary>Sends bytes as a binary message (the contract takes JSON text only).</summary>
+    public Task SendBinaryAsync(byte[] bytes)
+    {
+        _transcript.SocketMessage(_name, "→", $"(binary, {bytes.Length} bytes)");
+        lock (_received) _sinceLastSend = _received.Count;
+        return _socket.SendAsync(bytes, WebSocketMessageType.Binary, true, _stop.Token);
+    }
+
     /// <summary>The contract's error codes for messages the server cannot take (it answers each and stays open).</summary>
     public static readonly IReadOnlyDictionary<string, string> UntakeableMessages = new Dictionary<string, string>
     {

@@ -8,6 +8,9 @@ namespace Netra.Acceptance.Support.Drivers;
 public sealed class ConversationsApi(EnvironmentContext environment, ScenarioTranscript transcript)
     : ServiceDriver(environment.Endpoints.Backend, transcript)
 {
+    public Task<ApiResponse> CreateAsync(string? accessToken, string title) =>
+        SendAsync(new RestRequest("/api/threads", Method.Post).WithBearer(accessToken).AddJsonBody(new { title }));
+
     public Task<ApiResponse> ThreadsAsync(string? accessToken) =>
         SendAsync(new RestRequest("/api/threads").WithBearer(accessToken));
 

@@ -11,6 +11,25 @@ namespace Netra.Acceptance.Support.Drivers;
 /// </summary>
 public sealed class PlatformDatabaseFaults(EnvironmentContext environment)
 {
+    /// <summary>
+    /// Makes the platform's database refuse to store one name for one user (as PostgreSQL refuses a NUL), with an
+    /// error that is not an outage: the platform cannot apply the user event that carries it.
+    /// </summary>
+    public Task RefuseNameAsync(string userId, string name)
+    {
+        var stack = environment.Environment.LocalStack;
+        if (stack is null)
+            LeftOut.Because("Left out on an environment the suite did not start: this scenario makes the platform's database refuse a value, " +
+                            "which only the suite's own stack allows.");
+        if (!Guid.TryParse(userId, out var id)) throw new ArgumentException($"Not a user id: {userId}");
+        return PostgresServer.ExecuteAsync(stack.DatabaseUrl, $"""
+            CREATE OR REPLACE FUNCTION acceptance_refuse_name() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN RAISE EXCEPTION 'acceptance: the database cannot store this name' USING ERRCODE = '22021'; END $fn$;
+            CREATE TRIGGER acceptance_refuse_name_{id:N} BEFORE INSERT OR UPDATE ON users FOR EACH ROW
+              WHEN (NEW.id = '{id}' AND NEW.name = '{name.Replace("'", "''")}') EXECUTE FUNCTION acceptance_refuse_name();
+            """);
+    }
+
     public Task RefuseUsageRecordsOfAsync(string userId)
     {
         var stack = environment.Environment.LocalStack

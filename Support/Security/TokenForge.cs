@@ -19,6 +19,8 @@ public enum ForgedToken
     LookAlikeIssuer,
     IssuerInCapitals,
     OtherAlgorithm,
+    /// <summary>Genuine but for a <c>crit</c> header naming an extension: RFC 7515 says a recipient must refuse it.</summary>
+    CriticalExtension,
 }
 
 /// <summary>
@@ -34,7 +36,8 @@ public sealed class TokenForge(EnvironmentContext environment)
     public string? SigningKey => environment.Environment.JwtSecret;
 
     public static bool NeedsSigningKey(ForgedToken kind) => kind is ForgedToken.Expired or ForgedToken.OtherAudience or ForgedToken.LookAlikeAudience
-        or ForgedToken.OtherIssuer or ForgedToken.LookAlikeIssuer or ForgedToken.IssuerInCapitals or ForgedToken.OtherAlgorithm;
+        or ForgedToken.OtherIssuer or ForgedToken.LookAlikeIssuer or ForgedToken.IssuerInCapitals or ForgedToken.OtherAlgorithm
+        or ForgedToken.CriticalExtension;
 
     /// <summary>The forged token, or null for <see cref="ForgedToken.None"/> (no token at all).</summary>
     public string? Forge(ForgedToken kind, string genuineAccessToken)
@@ -57,9 +60,17 @@ public sealed class TokenForge(EnvironmentContext environment)
             ForgedToken.IssuerInCapitals => Sign(With(claims, c => c["iss"] = claims["iss"]!.ToString().ToUpperInvariant()), Key()),
             // The platform's own key, but HS512: only HS256 is accepted.
             ForgedToken.OtherAlgorithm => Sign(claims, Key(), "HS512"),
+            ForgedToken.CriticalExtension => Sign(claims, Key(), critical: true),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
+
+    /// <summary>
+    /// Her token with a <c>crit</c> header, signed with the environment's key when it is known (so only the extension can be
+    /// why it is refused), else with a key of its own (refused for that too).
+    /// </summary>
+    public string WithCriticalExtension(string genuineAccessToken) =>
+        Sign(Claims(genuineAccessToken), SigningKey is null ? RandomNumberGenerator.GetBytes(48) : Key(), critical: true);
 
     private byte[] Key() => Encoding.UTF8.GetBytes(SigningKey
         ?? throw new InvalidOperationException("Forging this token needs the environment's signing key (NETRA_JWT_SECRET); tag the scenario @needs-signing-key."));
@@ -70,9 +81,15 @@ public sealed class TokenForge(EnvironmentContext environment)
         return claims;
     }
 
-    private static string Sign(JsonObject claims, byte[] key, string algorithm = "HS256")
+    private static string Sign(JsonObject claims, byte[] key, string algorithm = "HS256", bool critical = false)
     {
-        var unsigned = $"{Segment(new JsonObject { ["alg"] = algorithm, ["typ"] = "JWT" })}.{Segment(claims)}";
+        var header = new JsonObject { ["alg"] = algorithm, ["typ"] = "JWT" };
+        if (critical)
+        {
+            header["crit"] = new JsonArray("netra-binding");
+            header["netra-binding"] = "device-42";
+        }
+        var unsigned = $"{Segment(header)}.{Segment(claims)}";
         var data = Encoding.ASCII.GetBytes(unsigned);
         var signature = algorithm == "HS512" ? HMACSHA512.HashData(key, data) : HMACSHA256.HashData(key, data);
         return $"{unsigned}.{Base64Url(signature)}";

@@ -13,6 +13,13 @@ public sealed record AuthSettings(
 {
     public const int MinSecretLength = 32;
 
+    /// <summary>
+    /// How often a user event the backend refuses (a 4xx or 500 for that event) is tried before it is set aside so the
+    /// user's later events go on (USER_EVENT_ATTEMPTS, default 5: about 15 s of backoff). An unreachable backend is
+    /// retried without end, in order.
+    /// </summary>
+    public int UserEventAttempts { get; init; } = 5;
+
     /// <summary>Reads the settings; throws <see cref="InvalidOperationException"/> with a message fit for the operator.</summary>
     public static AuthSettings FromEnvironment()
     {
@@ -40,7 +47,10 @@ public sealed record AuthSettings(
             FrontendUrl: frontend,
             AllowedOrigins: origins,
             AccessTokenLifetime: TimeSpan.FromMinutes(Number("JWT_ACCESS_TOKEN_EXPIRE_MINUTES", 15)),
-            RefreshTokenLifetime: TimeSpan.FromDays(Number("JWT_REFRESH_TOKEN_EXPIRE_DAYS", 7)));
+            RefreshTokenLifetime: TimeSpan.FromDays(Number("JWT_REFRESH_TOKEN_EXPIRE_DAYS", 7)))
+        {
+            UserEventAttempts = (int)Number("USER_EVENT_ATTEMPTS", 5),
+        };
     }
 
     private static string? Env(string name) =>

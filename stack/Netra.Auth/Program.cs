@@ -1,3 +1,4 @@
+using Netra.Shared.Http;
 using Netra.Shared.Logging;
 using Netra.Auth;
 using Netra.Auth.Data;
@@ -36,6 +37,8 @@ builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
     k.Limits.MaxRequestBodySize = JsonBody.MaxBytes;
+    // Kestrel's own refusals (414, 431, a malformed request) get a problem body like every other refusal.
+    k.UseProblemDetailsForServerRefusals();
 });
 
 builder.Services.AddProblemDetails();

@@ -1,3 +1,4 @@
+using Netra.Shared.Http;
 using Netra.Shared.Logging;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
@@ -36,6 +37,8 @@ builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
     k.Limits.MaxRequestBodySize = 1024 * 1024;
+    // Kestrel's own refusals (414, 431, a malformed request) get a problem body like every other refusal.
+    k.UseProblemDetailsForServerRefusals();
 });
 
 var services = builder.Services;

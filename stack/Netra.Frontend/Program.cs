@@ -1,3 +1,4 @@
+using Netra.Shared.Http;
 using Netra.Shared.Logging;
 using System.Diagnostics;
 
@@ -13,7 +14,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // One line per entry, with the trace id of the call it belongs to (Netra.Shared).
 builder.Logging.AddNetraConsole("yyyy-MM-ddTHH:mm:ss.fff ");
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    // Kestrel's own refusals (414, 431, a malformed request) get a problem body like every other refusal.
+    k.UseProblemDetailsForServerRefusals();
+});
 
 string? Env(string name) => builder.Configuration[name] is { Length: > 0 } v ? v.Trim() : null;
 var authUrl = (Env("AUTH_URL") ?? "http://localhost:8001").TrimEnd('/');
@@ -56,7 +62,16 @@ app.Use(async (context, next) =>
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 });
-app.UseStatusCodePages();
+// Bodiless answers (an unknown page, a wrong method) get a problem with a detail, as the other services' do.
+app.UseStatusCodePages(async status =>
+{
+    var http = status.HttpContext;
+    var code = http.Response.StatusCode;
+    var detail = code == StatusCodes.Status404NotFound
+        ? $"There is no page at '{Clean(http.Request.Path.Value)}'."
+        : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code);
+    await Results.Problem(detail: detail, statusCode: code).ExecuteAsync(http);
+});
 app.UseStaticFiles();
 
 app.MapGet("/health", () => Results.Ok(new { status = "healthy", service = "netra-frontend" }));

@@ -116,6 +116,9 @@ public sealed class AuthDb
         // A database made before the outbox kept trace contexts (the launcher's lives on between runs).
         if (conn.Command("SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'traceparent'", null).ExecuteScalar() is 0L)
             conn.Command("ALTER TABLE outbox ADD COLUMN traceparent TEXT", null).ExecuteNonQuery();
+        // An event the backend kept refusing is set aside (with its last_error), so the user's later events go on.
+        if (conn.Command("SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'set_aside_at'", null).ExecuteScalar() is 0L)
+            conn.Command("ALTER TABLE outbox ADD COLUMN set_aside_at INTEGER", null).ExecuteNonQuery();
     }
 }
 

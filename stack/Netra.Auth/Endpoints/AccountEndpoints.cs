@@ -1,3 +1,4 @@
+using Netra.Shared.Input;
 using Microsoft.Data.Sqlite;
 using Netra.Auth.Data;
 using Netra.Auth.Events;
@@ -11,7 +12,6 @@ namespace Netra.Auth.Endpoints;
 public static class AccountEndpoints
 {
     public const string InvalidCredentials = "Invalid credentials";
-    public const int MaxNameLength = 100;
     private static readonly TimeSpan FirstDeliveryWait = TimeSpan.FromSeconds(2);
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -33,9 +33,11 @@ public static class AccountEndpoints
         var email = EmailAddress.Normalize(rawEmail!);
         if (EmailAddress.FindViolation(email) is { } badEmail) return Problems.Validation(badEmail);
         if (PasswordPolicy.FindViolation(password!) is { } weak) return Problems.Validation(weak);
-        var name = rawName?.Trim();
-        if (name is { Length: > MaxNameLength }) return Problems.Validation($"Field 'name' must be at most {MaxNameLength} characters.");
-        if (string.IsNullOrEmpty(name)) name = EmailAddress.NameFrom(email);
+        // The name is optional: absent or blank, it is made from the email; given, it follows the one name rule.
+        string name;
+        if (string.IsNullOrWhiteSpace(rawName)) name = EmailAddress.NameFrom(email);
+        else if (PersonName.Check(rawName) is (null, var badName)) return Problems.Validation(badName!);
+        else name = rawName.Trim();
 
         // Cheap early answer for a taken email (no hashing); the insert below checks again under the write lock.
         if (await db.ReadAsync(conn => UserStore.FindByEmailAsync(conn, email)) is not null) return EmailTaken();

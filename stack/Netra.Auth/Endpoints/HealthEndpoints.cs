@@ -1,4 +1,5 @@
 using Netra.Auth.Data;
+using Netra.Auth.Events;
 
 namespace Netra.Auth.Endpoints;
 
@@ -12,8 +13,15 @@ public static class HealthEndpoints
         {
             try
             {
-                await db.ReadAsync(conn => conn.Command("SELECT 1").ExecuteScalarAsync());
-                return Results.Ok(new { status = "ready", database_status = "connected" });
+                var (pending, setAside) = await db.ReadAsync(Outbox.CountAsync);
+                // Set-aside events do not make the service unready, but operators must see them: each is a change the
+                // platform never applied (its reason is in the outbox and in the log line that set it aside).
+                return Results.Ok(new
+                {
+                    status = "ready",
+                    database_status = "connected",
+                    user_events = new { pending, set_aside = setAside },
+                });
             }
             catch (Exception ex)
             {

@@ -1,3 +1,4 @@
+using Netra.Shared.Input;
 using Netra.Auth.Data;
 using Netra.Auth.Events;
 using Netra.Auth.Http;
@@ -24,10 +25,8 @@ public static class ProfileEndpoints
         var (body, error) = await JsonBody.ReadObjectAsync(ctx.Request);
         if (error is not null) return error;
         if (!JsonBody.TryGetString(body, "name", required: true, out var raw, out error)) return error!;
-        var name = raw!.Trim();
-        if (name.Length == 0) return Problems.Validation("Field 'name' must not be empty.");
-        if (name.Length > AccountEndpoints.MaxNameLength)
-            return Problems.Validation($"Field 'name' must be at most {AccountEndpoints.MaxNameLength} characters.");
+        var (name, badName) = PersonName.Check(raw!);
+        if (badName is not null) return Problems.Validation(badName);
 
         var changed = await db.WriteAsync<UserRecord?>(async (conn, tx) =>
         {

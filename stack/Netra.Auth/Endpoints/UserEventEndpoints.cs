@@ -17,6 +17,8 @@ public static class UserEventEndpoints
     private static async Task<IResult> EventsOfAsync(string id, HttpContext ctx, AuthDb db, AuthSettings settings)
     {
         if (ServiceCredentials.Refusal(ctx.Request, settings) is { } refusal) return refusal;
+        // Auth's user ids are GUIDs: anything else names no user (and is not echoed back).
+        if (!Guid.TryParse(id, out _)) return Problems.Validation("The id in the path is not a user id (a GUID).");
         var events = await db.ReadAsync(conn => Outbox.LoadForUserAsync(conn, id));
         return Results.Ok(new
         {
@@ -28,6 +30,7 @@ public static class UserEventEndpoints
                 raised_at = Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)),
                 attempts = e.Attempts,
                 delivered_at = e.DeliveredAt is { } at ? Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(at)) : null,
+                set_aside_at = e.SetAsideAt is { } aside ? Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(aside)) : null,
                 last_error = e.LastError,
             }),
         });

@@ -7,9 +7,18 @@ using Netra.Auth.Security;
 namespace Netra.Auth.Events;
 
 /// <summary>
-/// Delivers outbox events to POST {BACKEND_URL}/internal/user-events. Events of one user go out in the
-/// order they were raised (a failure stops that user's queue until its retry); the backend dedupes by
-/// event_id, so a rare double send is harmless.
+/// Delivers outbox events to POST {BACKEND_URL}/internal/user-events. The ordering it guarantees: a user's events
+/// go out in the order they were raised, each after the one before it was applied or set aside.
+/// <list type="bullet">
+/// <item>The backend cannot be reached, or answers that it cannot work now (502, 503, 504, 429) or that auth's
+/// credentials are wrong (401, 403): the event is retried with backoff without end, and the user's later events wait
+/// behind it, so nothing overtakes a change the platform has not seen.</item>
+/// <item>The backend refuses the event itself (another 4xx, or a 500 for it): it is retried with backoff
+/// <see cref="AuthSettings.UserEventAttempts"/> times, then set aside with its reason (a warning line, and the count in
+/// /health/ready), and the user's later events go on. The backend applies each event by its time, so her final state
+/// is still right: a later plan change applies, and a later deletion removes her.</item>
+/// </list>
+/// The backend dedupes by event_id, so a rare double send is harmless.
 /// </summary>
 public sealed class UserEventDispatcher : IDisposable
 {
@@ -75,6 +84,7 @@ public sealed class UserEventDispatcher : IDisposable
             });
     }
 
+    /// <summary>Sends one event; true when the user's next event may go (this one was applied or set aside).</summary>
     private async Task<bool> TryDeliverAsync(OutboxEvent e)
     {
         if (!_inFlight.TryAdd(e.EventId, 0)) return false; // another path is sending it right now
@@ -87,6 +97,7 @@ public sealed class UserEventDispatcher : IDisposable
             // to the backend (HttpClient sends traceparent) carry that trace id, whenever and however often it is sent.
             using var delivery = EventTraceContext.ContinueFrom(e.TraceParent, "deliver user event");
             string error;
+            var refusedByBackend = false;
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"{_settings.BackendUrl}/internal/user-events")
@@ -102,7 +113,9 @@ public sealed class UserEventDispatcher : IDisposable
                     _log.LogInformation("Delivered {Type} {EventId} for user {UserId}", e.Type, e.EventId, e.UserId);
                     return true;
                 }
-                error = $"backend answered {(int)response.StatusCode}";
+                var detail = await response.Content.ReadAsStringAsync();
+                error = $"backend answered {(int)response.StatusCode}{(detail.Length > 0 ? ": " + detail[..Math.Min(detail.Length, 300)] : "")}";
+                refusedByBackend = (int)response.StatusCode is not (401 or 403 or 408 or 429 or 502 or 503 or 504);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
@@ -110,6 +123,14 @@ public sealed class UserEventDispatcher : IDisposable
             }
 
             var attempts = e.Attempts + 1;
+            if (refusedByBackend && attempts >= _settings.UserEventAttempts)
+            {
+                await _db.WriteAsync(async (conn, tx) => { await Outbox.MarkSetAsideAsync(conn, tx, e.EventId, error); return 0; });
+                _log.LogWarning("User event {Type} {EventId} for user {UserId} set aside after {Attempts} attempts, the backend refused it: {Error}. " +
+                                "The user's later events go on; /health/ready counts the events set aside",
+                    e.Type, e.EventId, e.UserId, attempts, error);
+                return true;
+            }
             var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts - 1, 10))));
             await _db.WriteAsync(async (conn, tx) =>
             {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Unicode;
+using Netra.Shared.Input;
 
 namespace Netra.Auth.Http;
 
@@ -37,7 +39,14 @@ public static class JsonBody
 
         try
         {
-            using var doc = await JsonDocument.ParseAsync(request.Body, Options, request.HttpContext.RequestAborted);
+            var bytes = await ReadLimitedAsync(request.Body, request.HttpContext.RequestAborted);
+            if (bytes is null)
+                return (default, Problems.Of(StatusCodes.Status413PayloadTooLarge, $"Request body exceeds {MaxBytes} bytes."));
+            // JsonDocument checks the bytes of a string only when it is read: check them all up front, so a bad byte
+            // is the client's 400, never a 500 in the middle of an endpoint.
+            if (!Utf8.IsValid(bytes))
+                return (default, Problems.Of(StatusCodes.Status400BadRequest, "Request body is not valid UTF-8."));
+            using var doc = JsonDocument.Parse(bytes, Options);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 return (default, Problems.Validation($"Request body must be a JSON object, not {Describe(doc.RootElement.ValueKind)}."));
             return (doc.RootElement.Clone(), null);
@@ -67,13 +76,32 @@ public static class JsonBody
             error = Problems.Validation($"Field '{name}' must be a string, not {Describe(prop.ValueKind)}.");
             return false;
         }
-        value = prop.GetString();
+        (value, var notText) = TextInput.Read(prop, name);
+        if (notText is not null)
+        {
+            error = Problems.Validation(notText);
+            return false;
+        }
         if (required && string.IsNullOrEmpty(value))
         {
             error = Problems.Validation($"Field '{name}' must not be empty.");
             return false;
         }
         return true;
+    }
+
+    /// <summary>The body, or null when it is longer than <see cref="MaxBytes"/> (a chunked body has no Content-Length to refuse early).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static JsonElement EmptyObject()

@@ -95,15 +95,21 @@ public sealed class TokenService
     }
 
     /// <summary>Everything but the revocation check.</summary>
+    /// <summary>The refusal of a token with a <c>crit</c> header, the same words in every service.</summary>
+    public const string CriticalHeaderRefusal = "Token names critical header extensions ('crit'), which Netra does not understand; it is refused.";
+
     public async Task<TokenCheck> VerifyAsync(string? token, string expectedType, bool allowExpired = false)
     {
         if (string.IsNullOrWhiteSpace(token)) return TokenCheck.Fail("Token is missing.");
         if (!_handler.CanReadToken(token)) return TokenCheck.Fail("Token is malformed.");
         // Checked up front only to name the problem; the validation parameters refuse other algorithms anyway.
         string? alg;
+        bool critical;
         try
         {
-            alg = _handler.ReadJsonWebToken(token).Alg;
+            var header = _handler.ReadJsonWebToken(token);
+            alg = header.Alg;
+            critical = header.TryGetHeaderValue<object>("crit", out _);
         }
         catch (Exception) // untrusted input: any parse failure means malformed
         {
@@ -111,6 +117,8 @@ public sealed class TokenService
         }
         if (alg != SecurityAlgorithms.HmacSha256)
             return TokenCheck.Fail($"Token algorithm '{alg}' is not allowed; only HS256 is accepted.");
+        // RFC 7515 §4.1.11: a recipient must refuse critical extensions it does not understand, and Netra understands none.
+        if (critical) return TokenCheck.Fail(CriticalHeaderRefusal);
 
         var result = await _handler.ValidateTokenAsync(token, allowExpired ? _ignoringExpiry : _strict);
         if (!result.IsValid) return TokenCheck.Fail(Describe(result.Exception));

@@ -55,11 +55,13 @@ public sealed class AccessTokenValidator
         if (token.Length > MaxTokenLength) return Fail("Access token is too long.");
 
         // Name a wrong algorithm explicitly (the handler would only report a signature failure).
-        if (_handler.CanReadToken(token))
+        if (_handler.CanReadToken(token) && TryReadHeader(token) is { } header)
         {
-            var alg = TryReadAlgorithm(token);
-            if (alg is not null && alg != SecurityAlgorithms.HmacSha256)
+            if (header.Alg is { } alg && alg != SecurityAlgorithms.HmacSha256)
                 return Fail($"Token algorithm '{LogText.Clean(alg, 20)}' is not allowed; only HS256 is accepted.");
+            // RFC 7515 §4.1.11: a recipient must refuse critical extensions it does not understand, and Netra understands none.
+            if (header.TryGetHeaderValue<object>("crit", out _))
+                return Fail("Token names critical header extensions ('crit'), which Netra does not understand; it is refused.");
         }
 
         var result = await _handler.ValidateTokenAsync(token, _parameters);
@@ -100,11 +102,11 @@ public sealed class AccessTokenValidator
         _ = _handler.ValidateTokenAsync(_handler.CreateToken(descriptor), _parameters).GetAwaiter().GetResult();
     }
 
-    private string? TryReadAlgorithm(string token)
+    private JsonWebToken? TryReadHeader(string token)
     {
         try
         {
-            return _handler.ReadJsonWebToken(token).Alg;
+            return _handler.ReadJsonWebToken(token);
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
         {

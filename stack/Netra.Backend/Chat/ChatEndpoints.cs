@@ -23,7 +23,7 @@ public static class ChatEndpoints
         if (!body.Ok) return body.Error!;
 
         if (!body.Body.TryGetProperty("message", out _)) return Problems.Validation("Field 'message' is required.");
-        var (message, error) = JsonBody.OptionalString(body.Body, "message");
+        var (message, error) = JsonBody.OptionalString(body.Body, "message", prose: true);
         error ??= ChatInput.Validate(message);
         if (error is not null) return Problems.Validation(error);
 

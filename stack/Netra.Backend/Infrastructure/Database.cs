@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Netra.Backend.Infrastructure;
@@ -91,7 +90,9 @@ public sealed class Database : IAsyncDisposable
 
     /// <summary>
     /// The database cannot be reached or is shutting down: connection refused, broken, timed out, or
-    /// PostgreSQL's own "not now" (class 08, 57P01–57P03, 53). A constraint or SQL error is not this.
+    /// PostgreSQL's own "not now" (class 08, 57P01–57P03, 53). Only what Npgsql raises counts: an I/O or socket
+    /// error of the request itself (a client sending a body too large, a dropped client) says nothing about the
+    /// database, and taking it for an outage would empty the pool for everyone. A constraint or SQL error is not this.
     /// </summary>
     public static bool IsUnavailable(Exception ex) => ex switch
     {
@@ -99,8 +100,8 @@ public sealed class Database : IAsyncDisposable
         PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal)
                                 || pg.SqlState is "57P01" or "57P02" or "57P03"
                                 || pg.SqlState.StartsWith("53", StringComparison.Ordinal),
-        NpgsqlException => true, // not a PostgresException: the connection itself failed
-        SocketException or TimeoutException or System.IO.IOException => true,
+        NpgsqlException => true, // not a PostgresException: the connection itself failed (its inner exception says how)
+        Microsoft.AspNetCore.Http.BadHttpRequestException => false,
         _ => ex.InnerException is { } inner && IsUnavailable(inner),
     };
 

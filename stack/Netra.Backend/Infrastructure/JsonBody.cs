@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using Netra.Shared.Input;
 
 namespace Netra.Backend.Infrastructure;
 
@@ -45,6 +46,12 @@ public static class JsonBody
         {
             return Fail(Problems.Create(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {MaxBytes} bytes."));
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's own limit or framing (a chunked body past MaxRequestBodySize, a body cut short).
+            return Fail(Problems.Create(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? $"Request body is larger than {MaxBytes} bytes." : $"The request body could not be read: {ex.Message}"));
+        }
 
         if (bytes.Length == 0 && allowEmpty) return new Result(EmptyObject(), null);
         // JsonDocument checks string contents only when they are read; check up front so that a bad
@@ -65,12 +72,15 @@ public static class JsonBody
         }
     }
 
-    /// <summary>Optional string field: missing or null → (null, null); any other non-string → error text.</summary>
-    public static (string? Value, string? Error) OptionalString(JsonElement body, string name)
+    /// <summary>
+    /// Optional string field: missing or null → (null, null); any other non-string, or a string that is not text by the
+    /// services' one rule (<see cref="TextInput"/>; line breaks allowed in <paramref name="prose"/>) → error text.
+    /// </summary>
+    public static (string? Value, string? Error) OptionalString(JsonElement body, string name, bool prose = false)
     {
         if (!body.TryGetProperty(name, out var el) || el.ValueKind == JsonValueKind.Null) return (null, null);
         return el.ValueKind == JsonValueKind.String
-            ? (el.GetString(), null)
+            ? TextInput.Read(el, name, prose)
             : (null, $"Field '{name}' must be a string, not {Describe(el.ValueKind)}.");
     }
 

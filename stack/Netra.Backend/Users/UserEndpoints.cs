@@ -1,3 +1,4 @@
+using Netra.Shared.Input;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -9,7 +10,6 @@ namespace Netra.Backend.Users;
 
 public static class UserEndpoints
 {
-    public const int MaxNameLength = 100;
 
     public sealed record ProfileResponse(string UserId, string Email, string? Name, string PlanTier, string CreatedAt)
     {
@@ -42,18 +42,18 @@ public static class UserEndpoints
 
         if (!body.Body.TryGetProperty("name", out _))
             return Problems.Validation("Field 'name' is required.");
-        var (name, error) = JsonBody.OptionalString(body.Body, "name");
+        var (raw, error) = JsonBody.OptionalString(body.Body, "name");
         if (error is not null) return Problems.Validation(error);
-        name = name?.Trim();
-        if (string.IsNullOrEmpty(name)) return Problems.Validation("Field 'name' must not be empty.");
-        if (name.Length > MaxNameLength) return Problems.Validation($"Field 'name' must be at most {MaxNameLength} characters.");
+        // The one name rule, checked here before auth is asked: a name auth would refuse changes nowhere.
+        var (name, badName) = PersonName.Check(raw ?? "");
+        if (badName is not null) return Problems.Validation(badName);
 
-        var changed = await auth.ChangeNameAsync(request.Headers.Authorization.ToString(), name, ct);
+        var changed = await auth.ChangeNameAsync(request.Headers.Authorization.ToString(), name!, ct);
         if (changed.TokenRefused) request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         if (changed.Problem is not null) return changed.Problem;
         var owned = changed.User!;
         // Not yet known here (user.created still on its way): auth's answer is the profile; the event brings the copy.
-        var record = await users.UpdateNameAsync(user.UserId(), owned.Name ?? name, ct);
+        var record = await users.UpdateNameAsync(user.UserId(), owned.Name ?? name!, ct);
         return Results.Ok(ProfileResponse.From(record ?? owned with { Id = user.UserId() }));
     }
 

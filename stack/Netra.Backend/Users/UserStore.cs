@@ -93,7 +93,16 @@ public sealed class UserStore(Database db)
             if (deletedAt is not null)
                 await ExecuteAsync(connection, tx, ct, "DELETE FROM deleted_users WHERE id = @id", ("@id", e.UserId));
 
-            // Upsert: an update may arrive before the create it follows. Fields an event leaves out are kept.
+            // Upsert: an update may arrive before the create it follows. Each event changes what it is about, and fields
+            // an event leaves out are kept: a plan change sets the plan only, so it applies even when the name it carries
+            // (auth's current one) could not be stored (that name change was set aside, docs/stack-interface.md). Not even
+            // the row a first event inserts takes more: a value that cannot be stored would fail the whole statement.
+            var (email, name, plan) = e.Type switch
+            {
+                UserEventTypes.PlanChanged => (null, null, e.PlanTier),
+                UserEventTypes.Updated => (e.Email, e.Name, null),
+                _ => (e.Email, e.Name, e.PlanTier),
+            };
             await ExecuteAsync(connection, tx, ct, """
                 INSERT INTO users (id, email, name, plan_tier, created_at, updated_at, last_event_at)
                 VALUES (@id, coalesce(@email, ''), @name, coalesce(@plan, 'free'), coalesce(@created, @occurred), @now, @occurred)
@@ -105,7 +114,7 @@ public sealed class UserStore(Database db)
                     last_event_at = @occurred
                 WHERE users.last_event_at <= @occurred
                 """,
-                ("@id", e.UserId), ("@email", e.Email), ("@name", e.Name), ("@plan", e.PlanTier),
+                ("@id", e.UserId), ("@email", email), ("@name", name), ("@plan", plan),
                 ("@created", e.CreatedAt), ("@occurred", e.OccurredAt), ("@now", Clock.NowIso()));
         }
 

@@ -50,10 +50,8 @@ public static class WebSocketEndpoint
 
         // Accept first even for a bad token: a browser cannot read a refused handshake, but it can
         // read an AUTH_FAILED message and the 1008 close.
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            SubProtocol = requested.Contains(AuthSubprotocol) ? AuthSubprotocol : null,
-        });
+        using var socket = await GuardedWebSocket.AcceptAsync(context, requested.Contains(AuthSubprotocol) ? AuthSubprotocol : null,
+            keepAlive: TimeSpan.FromSeconds(30));
 
         if (!validation.IsValid)
         {
@@ -202,7 +200,12 @@ public static class WebSocketEndpoint
                     await connection.SendErrorAsync("FORMAT_ERROR", "A message must be a JSON object {\"type\",\"payload\",\"timestamp\"} with a string 'type'.");
                     return;
                 }
-                var type = typeElement.GetString()!;
+                var (type, notText) = Netra.Shared.Input.TextInput.Read(typeElement, "type");
+                if (type is null)
+                {
+                    await connection.SendErrorAsync("FORMAT_ERROR", notText!);
+                    return;
+                }
                 logger.LogInformation("ws recv {Type} conn={ConnectionId}", LogText.Clean(type), connection.Id);
 
                 var payload = root.TryGetProperty("payload", out var p) ? p : default;
@@ -231,7 +234,7 @@ public static class WebSocketEndpoint
         private async Task StartRunAsync(JsonElement payload)
         {
             var hasPayload = payload.ValueKind == JsonValueKind.Object;
-            var (text, error) = hasPayload ? JsonBody.OptionalString(payload, "text") : (null, null);
+            var (text, error) = hasPayload ? JsonBody.OptionalString(payload, "text", prose: true) : (null, null);
             error ??= ChatInput.Validate(text);
             var (threadId, threadError) = hasPayload ? JsonBody.OptionalString(payload, "thread_id") : (null, null);
             error ??= threadError;

@@ -1,0 +1,87 @@
+namespace Netra.Acceptance.StepDefinitions;
+
+/// <summary>Whatever anyone sends: the hostile-input sweeps, what the customer had before and after, and the services' health.</summary>
+[Binding]
+public sealed class HostileInputSteps(People people, AuthApi auth, HostileInput hostile, ServiceHealth health, ChatSessions chats,
+    EnvironmentContext environment, IReqnrollOutputHelper output)
+{
+    private string? _before;
+    private readonly List<HostileSweep> _sweeps = [];
+
+    [Given("{word} is a customer with a conversation of her/his/their own")]
+    public async Task IsACustomerWithAConversation(string alias)
+    {
+        var person = people[alias];
+        var signedUp = await auth.RegisterAsync(person.Email, person.Password, person.FullName);
+        signedUp.IsSuccess.Should().BeTrue($"{alias} signs up with a fresh email and a strong password: {signedUp.Describe()}");
+        person.Session = signedUp.As<Session>();
+        person.UserId = person.Session.UserId;
+        await hostile.StartAConversationAsync(person);
+        _before = await hostile.WhatSheHasAsync(person);
+    }
+
+    [When("anyone sends every kind of hostile request to every endpoint of the platform")]
+    public async Task SendsEveryHostileRequest()
+    {
+        var customer = people.All.Single(p => p.Session is not null);
+        var second = await auth.LoginAsync(customer.Email, customer.Password);
+        second.IsSuccess.Should().BeTrue($"{customer.Alias} logs in a second time, for the sweep's logouts: {second.Describe()}");
+        Record(await hostile.SendEveryHostileRequestAsync(customer, second["access_token"]!));
+    }
+
+    [When("every kind of hostile message is sent on {word}'s live connection")]
+    public async Task SendsEveryHostileMessage(string alias) =>
+        Record(await hostile.SendEveryHostileMessageAsync(chats.Of(people[alias])));
+
+    [When("frames no message could be are sent on live connections of {word}'s own")]
+    public async Task SendsEveryBadFrame(string alias) => Record(await hostile.SendEveryBadFrameAsync(people[alias].AccessToken));
+
+    [Then("each one is answered with a reason, and none makes a service fail")]
+    [Then("each message is answered with its error, and each such frame is answered by closing only its own connection")]
+    public void EachAnsweredWithAReason()
+    {
+        var findings = _sweeps.SelectMany(s => s.Findings).ToList();
+        findings.Should().BeEmpty($"every hostile input is answered with a 4xx and a detail (or its error on the live connection), never a 5xx or " +
+                                  $"silence; of {_sweeps.Sum(s => s.Cases)} cases, these were not:\n{HostileInput.Describe(findings)}");
+    }
+
+    [Then("{word}'s account, profile, conversations and usage are as they were")]
+    public async Task AsTheyWere(string alias) =>
+        (await hostile.WhatSheHasAsync(people[alias])).Should().Be(_before, "no hostile request may change anything of hers");
+
+    [Then("{word}'s live connection is still open and answering")]
+    public async Task StillOpen(string alias)
+    {
+        var connection = chats.Of(people[alias]);
+        connection.CloseStatus.Should().BeNull("hostile messages never cost her the connection");
+        await connection.CheckAsync();
+    }
+
+    [Then("every service is still up and ready")]
+    public async Task StillUpAndReady()
+    {
+        foreach (var (service, answer) in await health.HealthOfEachAsync())
+            answer.IsSuccess.Should().BeTrue($"the {service} service must still be up after the sweep: {answer.Describe()}");
+        var authReady = await health.AuthReadinessAsync();
+        authReady.IsSuccess.Should().BeTrue($"the sign-in service must still be ready: {authReady.Describe()}");
+        var backendReady = await health.BackendReadinessAsync();
+        backendReady.IsSuccess.Should().BeTrue($"the platform must still be ready, its database not taken for lost: {backendReady.Describe()}");
+    }
+
+    private void Record(HostileSweep sweep)
+    {
+        _sweeps.Add(sweep);
+        output.WriteLine(sweep.Summary());
+        output.AddAttachment(WriteSummary(sweep));
+    }
+
+    /// <summary>The sweep's cases per endpoint and what it found, as a file the report links.</summary>
+    private string WriteSummary(HostileSweep sweep)
+    {
+        var folder = Path.Combine(environment.Environment.Settings.ResultsDirectory, "hostile-input");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{sweep.What.Replace(' ', '-')}.txt");
+        File.WriteAllText(file, sweep.Summary() + (sweep.Findings.Count == 0 ? "" : "\nAnswered wrongly:\n" + HostileInput.Describe(sweep.Findings, int.MaxValue)));
+        return file;
+    }
+}
