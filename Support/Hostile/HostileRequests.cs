@@ -258,6 +258,18 @@ public static class HostileRequests
                         body is null ? credentials : [.. credentials, ("Content-Type", Ascii("application/json"))], body, MustRefuse: true, callerName));
                 }
         }
+
+        // A fast 50 MB body, once per service that takes bodies: refused as too large, never taken for a database outage.
+        foreach (var endpoint in Endpoints(unknownEmail, strongPassword).Where(e => e.Name is "POST /auth/register" or "POST /api/threads"))
+        {
+            var (credentials, callerName) = who.For(endpoint.Caller);
+            var body = new byte[50 * 1024 * 1024];
+            Array.Fill(body, (byte)' ');
+            body[0] = (byte)'[';
+            body[^1] = (byte)']';
+            cases.Add(new(endpoint, "a fast 50 MB body", endpoint.Path, [.. credentials, ("Content-Type", Ascii("application/json"))], body,
+                MustRefuse: true, callerName));
+        }
         return cases;
     }
 
