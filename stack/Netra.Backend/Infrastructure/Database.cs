@@ -22,6 +22,9 @@ public sealed class Database : IAsyncDisposable
             Timeout = 3,
             CommandTimeout = 10,
         };
+        // PostgreSQL's default max_connections is 100: a pool of the same size, grown under load, left no connection for
+        // operators (psql) or a second instance. Half of it serves the platform's bursts.
+        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, 50);
         Description = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
