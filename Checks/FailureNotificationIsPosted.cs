@@ -93,10 +93,20 @@ public sealed class FailureNotificationIsPosted
 
         private LocalWebhook(HttpStatusCode answer)
         {
-            var port = FreePort();
-            Url = $"http://127.0.0.1:{port}/hooks/netra/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
+            // The suite starts stacks on free ports beside this check: a port found free may be taken before the listener
+            // binds it, so a taken one is tried again with another.
+            for (var attempt = 1; ; attempt++)
+            {
+                Url = $"http://127.0.0.1:{FreePort()}/hooks/netra/";
+                _listener.Prefixes.Clear();
+                _listener.Prefixes.Add(Url);
+                try
+                {
+                    _listener.Start();
+                    break;
+                }
+                catch (HttpListenerException) when (attempt < 5) { }
+            }
             _serving = Task.Run(async () =>
             {
                 while (_listener.IsListening)
@@ -112,7 +122,7 @@ public sealed class FailureNotificationIsPosted
             });
         }
 
-        public string Url { get; }
+        public string Url { get; private set; } = "";
         public List<(string ContentType, long Length, string Body)> Received { get; } = [];
 
         public static Task<LocalWebhook> StartAsync(HttpStatusCode answer) => Task.FromResult(new LocalWebhook(answer));

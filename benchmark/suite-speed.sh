@@ -22,6 +22,8 @@ for i in $(seq 1 "$runs"); do
   cpu=$(python3 -c "print(round($user + $sys, 1))")
   result=$(grep -E "^\s+(total|failed|succeeded):" "$out" | tr -s ' ' | tr '\n' ' ')
   printf 'run %d: wall %6.1f s   cpu %6.1f s   %s\n' "$i" "$wall" "$cpu" "$result"
+  # A red run names what failed, so a flake is not mistaken for a slow run.
+  grep -E "^failed " "$out" | sed 's/^/        /' || true
   walls+=("$wall"); cpus+=("$cpu")
   rm -f "$out" "$times"
 done
