@@ -68,9 +68,6 @@ public sealed class ChatPage(BrowserSession browser)
     public async Task<IReadOnlyList<string>> UserMessagesAsync() =>
         await (await browser.PageAsync()).GetByTestId("user-message").AllInnerTextsAsync();
 
-    public async Task<string> AgentStatusAsync() =>
-        await (await browser.PageAsync()).GetByTestId("agent-status").InnerTextAsync();
-
     /// <summary>
     /// Marks this page load and records every connection state the page shows from now on, so a
     /// later step can tell that the connection dropped and came back without a reload.

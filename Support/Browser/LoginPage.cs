@@ -12,6 +12,4 @@ public sealed class LoginPage(BrowserSession browser)
         await page.GetByTestId("login-submit").ClickAsync();
     }
 
-    /// <summary>Waits for the page's error banner and returns what it says.</summary>
-    public async Task<string> ErrorAsync() => await (await browser.PageAsync()).ErrorBannerTextAsync();
 }

@@ -35,10 +35,6 @@ public sealed class TokenForge(EnvironmentContext environment)
 
     public string? SigningKey => environment.Environment.JwtSecret;
 
-    public static bool NeedsSigningKey(ForgedToken kind) => kind is ForgedToken.Expired or ForgedToken.OtherAudience or ForgedToken.LookAlikeAudience
-        or ForgedToken.OtherIssuer or ForgedToken.LookAlikeIssuer or ForgedToken.IssuerInCapitals or ForgedToken.OtherAlgorithm
-        or ForgedToken.CriticalExtension;
-
     /// <summary>The forged token, or null for <see cref="ForgedToken.None"/> (no token at all).</summary>
     public string? Forge(ForgedToken kind, string genuineAccessToken)
     {

@@ -49,26 +49,34 @@ var exitCode = 0;
 LocalPostgres? postgres = null;
 try
 {
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    // The services do not need each other to start (each answers /health without the others, and the backend without
+    // its database), so the database and every service start side by side, and each is seen healthy as soon as it is.
+    Task database = Task.CompletedTask;
     if (layout.ExternalDatabaseUrl is null)
     {
         postgres = new LocalPostgres(layout.DataDir, StackLayout.PostgresPort, console);
-        await postgres.StartAsync();
+        database = postgres.StartAsync();
     }
     var dotnet = DotnetHost();
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+    var healthy = new List<Task<string?>>();
     foreach (var spec in services)
     {
         console.Info($"starting {spec.Name} ({spec.Project}) on {spec.Url}");
         var child = ChildService.Start(spec, layout.DllPath(spec), dotnet, console);
         lock (children) children.Add(child);
-        var problem = await WaitUntilHealthyAsync(child, http, TimeSpan.FromSeconds(30));
-        if (shutdown.Task.IsCompleted) return 0; // finally stops what was started
-        if (problem is not null)
-        {
-            console.Error(problem);
-            return exitCode = 1;
-        }
+        healthy.Add(WaitUntilHealthyAsync(child, http, TimeSpan.FromSeconds(30)));
     }
+    await database;
+    var problems = (await Task.WhenAll(healthy)).OfType<string>().ToList();
+    if (shutdown.Task.IsCompleted) return 0; // finally stops what was started
+    if (problems.Count > 0)
+    {
+        problems.ForEach(console.Error);
+        return exitCode = 1;
+    }
+    console.Info(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the stack is up in {started.Elapsed.TotalSeconds:0.00} s"));
     PrintTable();
 
     // Run until a signal, or until a service dies on its own.
@@ -124,7 +132,7 @@ async Task<string?> WaitUntilHealthyAsync(ChildService child, HttpClient http, T
         {
             // not listening yet
         }
-        await Task.WhenAny(Task.Delay(100), shutdown.Task);
+        await Task.WhenAny(Task.Delay(20), shutdown.Task); // readiness is seen within 20 ms of being true
     }
     return shutdown.Task.IsCompleted ? null : $"{child.Spec.Name} did not answer {health} with 200 within {limit.TotalSeconds:0} s";
 }

@@ -12,10 +12,3 @@ public interface ILoginThrottle
     Task RecordSuccessAsync(string normalizedEmail);
 }
 
-/// <summary>First cut: no lockout yet.</summary>
-public sealed class NoLoginThrottle : ILoginThrottle
-{
-    public Task<TimeSpan?> GetLockoutAsync(string normalizedEmail) => Task.FromResult<TimeSpan?>(null);
-    public Task RecordFailureAsync(string normalizedEmail) => Task.CompletedTask;
-    public Task RecordSuccessAsync(string normalizedEmail) => Task.CompletedTask;
-}

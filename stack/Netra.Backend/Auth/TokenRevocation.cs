@@ -10,8 +10,3 @@ public interface ITokenRevocationCheck
     ValueTask<bool> IsRevokedAsync(AccessToken token, CancellationToken ct);
 }
 
-/// <summary>First cut: nothing is known to be revoked.</summary>
-public sealed class NoRevocationCheck : ITokenRevocationCheck
-{
-    public ValueTask<bool> IsRevokedAsync(AccessToken token, CancellationToken ct) => ValueTask.FromResult(false);
-}
