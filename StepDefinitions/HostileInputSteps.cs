@@ -12,10 +12,8 @@ public sealed class HostileInputSteps(People people, AuthApi auth, HostileInput 
     public async Task IsACustomerWithAConversation(string alias)
     {
         var person = people[alias];
-        var signedUp = await auth.RegisterAsync(person.Email, person.Password, person.FullName);
+        var signedUp = await auth.SignUpAsync(person);
         signedUp.IsSuccess.Should().BeTrue($"{alias} signs up with a fresh email and a strong password: {signedUp.Describe()}");
-        person.Session = signedUp.As<Session>();
-        person.UserId = person.Session.UserId;
         await hostile.StartAConversationAsync(person);
         _before = await hostile.WhatSheHasAsync(person);
     }

@@ -22,10 +22,8 @@ public sealed class PlanSteps(
     public async Task IsACustomerOnPlan(string alias, string plan)
     {
         var person = people[alias];
-        var signedUp = await auth.RegisterAsync(person.Email, person.Password, person.FullName);
+        var signedUp = await auth.SignUpAsync(person);
         signedUp.IsSuccess.Should().BeTrue($"{alias} signs up with a fresh email and a strong password, but the auth service answered {signedUp.Status}: {signedUp.Detail}");
-        person.Session = signedUp.As<Session>();
-        person.UserId = person.Session.UserId;
 
         var profile = await backend.ProfileWhenKnownAsync(person.AccessToken, UserConsistency);
         profile.IsSuccess.Should().BeTrue($"the platform must know {alias} within a second of sign-up, but answered {profile.Status}: {profile.Detail}");

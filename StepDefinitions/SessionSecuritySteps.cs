@@ -53,11 +53,8 @@ public sealed class SessionSecuritySteps(
     [Given("{word} is signed in")]
     public async Task IsSignedIn(string alias)
     {
-        var person = people[alias];
-        var answer = await auth.RegisterAsync(person.Email, person.Password, person.FullName);
+        var answer = await auth.SignUpAsync(people[alias]);
         answer.IsSuccess.Should().BeTrue($"{alias} signs up with a fresh email and a strong password, but the auth service answered {answer.Status}: {answer.Detail}");
-        person.Session = answer.As<Session>();
-        person.UserId = person.Session.UserId;
     }
 
     [Then("the platform accepts {word}'s token on its pages as her/his/their account")]

@@ -15,6 +15,18 @@ public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript t
         return answer;
     }
 
+    /// <summary>Signs her up with her own email, password and name; on success she holds the session and her account id.</summary>
+    public async Task<ApiResponse> SignUpAsync(Person person)
+    {
+        var answer = await RegisterAsync(person.Email, person.Password, person.FullName);
+        if (answer.IsSuccess)
+        {
+            person.Session = answer.As<Session>();
+            person.UserId = person.Session.UserId;
+        }
+        return answer;
+    }
+
     public Task<ApiResponse> LoginAsync(string email, string password) =>
         SendAsync(new RestRequest("/auth/login", Method.Post).AddJsonBody(new { email, password }));
 
