@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Io.Cucumber.Messages.Types;
 using Netra.Acceptance.Support.Reports;
@@ -97,7 +96,7 @@ public sealed class FailureNotificationIsPosted
             // binds it, so a taken one is tried again with another.
             for (var attempt = 1; ; attempt++)
             {
-                Url = $"http://127.0.0.1:{FreePort()}/hooks/netra/";
+                Url = $"http://127.0.0.1:{Support.Stack.FreePort.Next()}/hooks/netra/";
                 _listener.Prefixes.Clear();
                 _listener.Prefixes.Add(Url);
                 try
@@ -132,13 +131,6 @@ public sealed class FailureNotificationIsPosted
             _listener.Stop();
             _listener.Close();
             await _serving;
-        }
-
-        private static int FreePort()
-        {
-            using var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            return ((IPEndPoint)socket.LocalEndpoint).Port;
         }
     }
 }

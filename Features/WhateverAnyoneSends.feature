@@ -12,7 +12,7 @@ Feature: Whatever anyone sends, the platform answers with a reason and keeps wor
   @rule:errors.hostile-input @rule:errors.problem-details
   Scenario: Hostile requests to every part of the platform are each refused with a reason, and nothing changes
     Given Maria is a customer with a conversation of her own
-    When anyone sends every kind of hostile request to every endpoint of the platform
+    When anyone sends every kind of hostile request to every part of the platform
     Then each one is answered with a reason, and none makes a service fail
     And Maria's account, profile, conversations and usage are as they were
     And every service is still up and ready

@@ -81,10 +81,8 @@ public sealed class AccountSteps(People people, AuthApi auth)
 
     private async Task SignUpAsync(Person person)
     {
-        var answer = await auth.RegisterAsync(person.Email, person.Password, person.FullName);
+        var answer = await auth.SignUpAsync(person);
         answer.IsSuccess.Should().BeTrue($"{person.Alias} signs up with a fresh email and a strong password, but the auth service answered {answer.Status}: {answer.Detail}");
-        person.Session = answer.As<Session>();
-        person.UserId = person.Session.UserId;
         SessionSaysWhoSheIs(person, "sign-up");
     }
 

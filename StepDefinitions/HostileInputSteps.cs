@@ -18,7 +18,7 @@ public sealed class HostileInputSteps(People people, AuthApi auth, HostileInput 
         _before = await hostile.WhatSheHasAsync(person);
     }
 
-    [When("anyone sends every kind of hostile request to every endpoint of the platform")]
+    [When("anyone sends every kind of hostile request to every part of the platform")]
     public async Task SendsEveryHostileRequest()
     {
         var customer = people.All.Single(p => p.Session is not null);

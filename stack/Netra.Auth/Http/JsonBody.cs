@@ -39,7 +39,7 @@ public static class JsonBody
 
         try
         {
-            var bytes = await ReadLimitedAsync(request.Body, request.HttpContext.RequestAborted);
+            var bytes = await RequestBody.ReadAtMostAsync(request.Body, (int)MaxBytes, request.HttpContext.RequestAborted);
             if (bytes is null)
                 return (default, Problems.Of(StatusCodes.Status413PayloadTooLarge, $"Request body exceeds {MaxBytes} bytes."));
             // JsonDocument checks the bytes of a string only when it is read: check them all up front, so a bad byte
@@ -88,20 +88,6 @@ public static class JsonBody
             return false;
         }
         return true;
-    }
-
-    /// <summary>The body, or null when it is longer than <see cref="MaxBytes"/> (a chunked body has no Content-Length to refuse early).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static JsonElement EmptyObject()

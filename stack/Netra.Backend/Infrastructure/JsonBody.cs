@@ -37,14 +37,10 @@ public static class JsonBody
         if (!request.HasJsonContentType())
             return Fail(Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json."));
 
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = await ReadLimitedAsync(request.Body, MaxBytes, request.HttpContext.RequestAborted);
-        }
-        catch (InvalidDataException)
-        {
-            return Fail(Problems.Create(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {MaxBytes} bytes."));
+            bytes = await RequestBody.ReadAtMostAsync(request.Body, MaxBytes, request.HttpContext.RequestAborted);
         }
         catch (BadHttpRequestException ex)
         {
@@ -52,6 +48,8 @@ public static class JsonBody
             return Fail(Problems.Create(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? $"Request body is larger than {MaxBytes} bytes." : $"The request body could not be read: {ex.Message}"));
         }
+        if (bytes is null)
+            return Fail(Problems.Create(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {MaxBytes} bytes."));
 
         if (bytes.Length == 0 && allowEmpty) return new Result(EmptyObject(), null);
         // JsonDocument checks string contents only when they are read; check up front so that a bad
@@ -94,19 +92,6 @@ public static class JsonBody
         JsonValueKind.Null => "null",
         _ => "an unknown value",
     };
-
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, int limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit) throw new InvalidDataException("body too large");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 
     private static JsonElement EmptyObject()
     {

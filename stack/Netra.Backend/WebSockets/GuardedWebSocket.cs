@@ -38,7 +38,7 @@ public static class GuardedWebSocket
     }
 
     /// <summary>Follows the client's frames through the stream; ends the connection with 1009 on an oversized one.</summary>
-    private sealed class FrameGuardStream(Stream inner) : Stream
+    private sealed class FrameGuardStream(Stream inner) : Netra.Shared.IO.WrappingStream(inner)
     {
         private readonly SemaphoreSlim _writing = new(1, 1);
         private readonly byte[] _header = new byte[14];
@@ -49,7 +49,7 @@ public static class GuardedWebSocket
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (_refused) return 0;
-            var read = await inner.ReadAsync(buffer, cancellationToken);
+            var read = await Inner.ReadAsync(buffer, cancellationToken);
             if (read > 0 && Refusal(buffer.Span[..read]) is { } refusal)
             {
                 _refused = true;
@@ -105,8 +105,8 @@ public static class GuardedWebSocket
             await _writing.WaitAsync(cancellationToken);
             try
             {
-                await inner.WriteAsync(close, cancellationToken);
-                await inner.FlushAsync(cancellationToken);
+                await Inner.WriteAsync(close, cancellationToken);
+                await Inner.FlushAsync(cancellationToken);
             }
             finally
             {
@@ -120,36 +120,12 @@ public static class GuardedWebSocket
             await _writing.WaitAsync(cancellationToken);
             try
             {
-                if (!_refused) await inner.WriteAsync(buffer, cancellationToken);
+                if (!_refused) await Inner.WriteAsync(buffer, cancellationToken);
             }
             finally
             {
                 _writing.Release();
             }
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-        public override void Flush() => inner.Flush();
-        public override bool CanRead => true;
-        public override bool CanWrite => true;
-        public override bool CanSeek => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
         }
     }
 }

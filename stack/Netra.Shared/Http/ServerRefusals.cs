@@ -35,7 +35,7 @@ public static class ServerRefusals
     private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 
     /// <summary>Passes every write through, rewriting only a bodiless refusal of Kestrel's own.</summary>
-    private sealed class RefusalWritingStream(Stream inner, KestrelServerLimits limits) : Stream
+    private sealed class RefusalWritingStream(Stream inner, KestrelServerLimits limits) : IO.WrappingStream(inner)
     {
         private static readonly byte[] Start = "HTTP/1.1 4"u8.ToArray();
         private static readonly byte[] EmptyBody = "\r\nContent-Length: 0\r\n"u8.ToArray();
@@ -43,12 +43,7 @@ public static class ServerRefusals
         private static readonly byte[] End = "\r\n\r\n"u8.ToArray();
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            await inner.WriteAsync(IsServerRefusal(buffer.Span) ? WithProblem(buffer.Span) : buffer, cancellationToken);
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
+            await Inner.WriteAsync(IsServerRefusal(buffer.Span) ? WithProblem(buffer.Span) : buffer, cancellationToken);
 
         private static bool IsServerRefusal(ReadOnlySpan<byte> bytes) =>
             bytes.Length < 1024 && bytes.StartsWith(Start) && bytes.EndsWith(End)
@@ -82,22 +77,5 @@ public static class ServerRefusals
             _ => "The request is not well-formed HTTP/1.1: its request line or a header holds something HTTP does not allow there " +
                  "(a NUL or control character, a non-ASCII byte in a header, an invalid path or header name).",
         };
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-        public override void Flush() => inner.Flush();
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }
