@@ -21,6 +21,17 @@ public sealed class EnvironmentSafetyHooks(EnvironmentContext environment, Scena
             scenario, output);
     }
 
+    /// <summary>Scenarios that put a load on the platform (the performance feature): bounded, but never on production unasked.</summary>
+    public const string LoadTag = "load";
+
+    [BeforeScenario(LoadTag, Order = -10)]
+    public void NoLoadOnProductionUnlessAllowed()
+    {
+        if (!environment.Environment.Settings.IsProduction || environment.Environment.Settings.AllowLoad) return;
+        LeftOut.Because("Refused on production (NETRA_ENVIRONMENT=production): this scenario puts a load on the platform to measure it. " +
+                        "Set NETRA_ALLOW_LOAD=1 to allow it there.", scenario, output);
+    }
+
     [BeforeScenario(LocksAccountsTag, Order = -9)]
     public void NoLockoutsWhereTheSuiteDidNotStartTheStack()
     {

@@ -113,7 +113,7 @@ public static class PostgresServer
         {
             Directory.CreateDirectory(root);
             // Everyone may create a cluster here (the postgres user among them), as in /tmp itself.
-            File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32("1777", 8));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32("1777", 8));
         }
         return root;
     }

@@ -34,6 +34,12 @@ public sealed record SuiteSettings
     /// <summary>Marked as production: only the @smoke scenarios run (the rest are refused, saying why).</summary>
     public bool IsProduction => string.Equals(EnvironmentKind, "production", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The published performance targets and the bounded load that measures them (NETRA_TARGET_*_MS, NETRA_LOAD_CUSTOMERS).</summary>
+    public Performance.PerformanceTargets Targets { get; init; } = new();
+
+    /// <summary>Lets the performance feature put its bounded load on an environment marked as production (NETRA_ALLOW_LOAD=1).</summary>
+    public bool AllowLoad { get; init; }
+
     public string BrowserPath { get; init; } = "/usr/bin/chromium";
     public bool Headed { get; init; }
 
@@ -63,6 +69,8 @@ public sealed record SuiteSettings
                 System.Globalization.CultureInfo.InvariantCulture, out var llmTimeout) && llmTimeout > 0 ? TimeSpan.FromSeconds(llmTimeout) : null,
             TestEmailDomain = Get("NETRA_TEST_EMAIL_DOMAIN")?.TrimStart('@') ?? "example.test",
             EnvironmentKind = Get("NETRA_ENVIRONMENT"),
+            Targets = Performance.PerformanceTargets.FromEnvironment(Get),
+            AllowLoad = Get("NETRA_ALLOW_LOAD") is "1" or "true",
             BrowserPath = Get("NETRA_BROWSER_PATH") ?? "/usr/bin/chromium",
             Headed = Get("NETRA_HEADED") is "1" or "true",
             ResultsDirectory = Get("NETRA_RESULTS_DIR") ?? Path.Combine(RepositoryRoot.Find(), "TestResults", "netra"),

@@ -23,7 +23,7 @@ public sealed class LocalPostgres(string dataDir, int port, ConsoleWriter consol
         {
             console.Info($"creating the backend's PostgreSQL cluster in {_cluster}");
             Directory.CreateDirectory(dataDir);
-            if (IsRoot) File.SetUnixFileMode(dataDir, (UnixFileMode)Convert.ToInt32("1777", 8)); // the postgres user writes here
+            if (IsRoot && !OperatingSystem.IsWindows()) File.SetUnixFileMode(dataDir, (UnixFileMode)Convert.ToInt32("1777", 8)); // the postgres user writes here
             await RunAsync("initdb", ["-D", _cluster, "-U", User, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"]);
             await RunAsync("postgres", ["--single", "-D", _cluster, "postgres"], $"CREATE DATABASE {Database};\n");
         }
