@@ -13,6 +13,14 @@ runs="${RUNS:-3}"
 
 dotnet build Netra.Acceptance.slnx -nologo -v q -clp:ErrorsOnly >/dev/null
 
+# The build machines differ from day to day (the same suite took 36 s one day and 75 s the next): print the
+# machine's speed, so figures from two machines are compared for what they are.
+reference=$(python3 -c "
+import time; t=time.process_time(); s=0
+for i in range(10_000_000): s+=i
+print(f'{time.process_time()-t:.2f}')")
+echo "machine reference: a 10-million-step Python loop takes $reference s of CPU here"
+
 walls=(); cpus=()
 for i in $(seq 1 "$runs"); do
   out=$(mktemp); times=$(mktemp)
