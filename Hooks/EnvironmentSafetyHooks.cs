@@ -11,11 +11,17 @@ public sealed class EnvironmentSafetyHooks(EnvironmentContext environment, Scena
 {
     public const string SmokeTag = "smoke";
     public const string LocksAccountsTag = "locks-accounts";
+    /// <summary>Changes plans through the operators' interface: never on production, load allowed or not.</summary>
+    public const string ChangesPlansTag = "changes-plans";
 
     [BeforeScenario(Order = -10)]
     public void OnlySmokeOnProduction()
     {
-        if (!environment.Environment.Settings.IsProduction || scenario.ScenarioInfo.CombinedTags.Contains(SmokeTag)) return;
+        var settings = environment.Environment.Settings;
+        var tags = scenario.ScenarioInfo.CombinedTags;
+        if (!settings.IsProduction || tags.Contains(SmokeTag)) return;
+        // The performance feature's bounded load, when its operators allow it there (plan changes stay refused below).
+        if (tags.Contains(LoadTag) && settings.AllowLoad && !tags.Contains(ChangesPlansTag)) return;
         LeftOut.Because("Refused on production (NETRA_ENVIRONMENT=production): only the @smoke scenarios, which are safe for production, " +
                         "run there; this one may change plans, control the language model, lock accounts or create more than one account.",
             scenario, output);
