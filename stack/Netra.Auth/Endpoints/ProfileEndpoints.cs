@@ -25,8 +25,9 @@ public static class ProfileEndpoints
         var (body, error) = await JsonBody.ReadObjectAsync(ctx.Request);
         if (error is not null) return error;
         if (!JsonBody.TryGetString(body, "name", required: true, out var raw, out error)) return error!;
-        var (name, badName) = PersonName.Check(raw!);
+        var (checkedName, badName) = PersonName.Check(raw!);
         if (badName is not null) return Problems.Validation(badName);
+        var name = checkedName!; // a name whenever Check found no problem
 
         var changed = await db.WriteAsync<UserRecord?>(async (conn, tx) =>
         {
