@@ -40,7 +40,6 @@ public sealed class EvidenceHooks(
         if (browser.IsOpen)
         {
             var files = await browser.SaveEvidenceAsync(folder);
-            report.Add(files);
             // The screenshot also goes into the living-documentation report, next to the failed step.
             foreach (var screenshot in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
                 output.AddAttachment(screenshot);

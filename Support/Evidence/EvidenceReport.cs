@@ -1,21 +1,14 @@
 namespace Netra.Acceptance.Support.Evidence;
 
-/// <summary>A failed scenario's evidence folder and the files written into it.</summary>
+/// <summary>A failed scenario's evidence folder: writes its files.</summary>
 public sealed class EvidenceReport(string folder)
 {
-    private readonly List<string> _files = [];
-
-    public IReadOnlyList<string> Files => _files;
-
     public void Write(string name, string content)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
         File.WriteAllText(path, content);
-        _files.Add(path);
     }
-
-    public void Add(IEnumerable<string> files) => _files.AddRange(files);
 }
 
 public static class EvidenceFolder

@@ -68,7 +68,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Name { get; }
     public Uri Url { get; }
-    public string LogPath { get; }
+    private string LogPath { get; }
     public bool HasExited => _process is null || _process.HasExited;
 
     public void Start()
