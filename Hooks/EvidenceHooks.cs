@@ -13,7 +13,7 @@ namespace Netra.Acceptance.Hooks;
 /// </summary>
 [Binding]
 public sealed class EvidenceHooks(
-    FeatureContext feature, ScenarioContext scenario, ScenarioTranscript transcript, BrowserSession browser,
+    FeatureContext feature, ScenarioContext scenario, ScenarioTranscript transcript, BrowserWindow browser,
     EnvironmentContext environment, People people, IReqnrollOutputHelper output)
 {
     // Runs before other after-scenario hooks, while the browser and connections are still open.

@@ -5,7 +5,7 @@ namespace Netra.Acceptance.StepDefinitions;
 /// <summary>The agent pipeline: which agent answers, its steps, failures, and the kept conversation.</summary>
 [Binding]
 public sealed class AgentPipelineSteps(
-    People people, ChatSessions chats, AgentAnswers expected, AuthApi auth,
+    People people, ChatConnections chats, AgentAnswers expected, AuthApi auth,
     LoginPage login, ChatPage chatPage, EnvironmentContext environment)
 {
     [Then("the cost optimisation agent takes {word}'s question")]
@@ -20,7 +20,7 @@ public sealed class AgentPipelineSteps(
     {
         var connection = chats.Of(people[alias]);
         await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");
-        var run = connection.ReceivedSinceLastSend.Where(e => AgentEvent.RunEventTypes.Contains(e.Type)).ToList();
+        var run = connection.ReceivedSinceLastSend.Where(e => SocketMessage.RunEventTypes.Contains(e.Type)).ToList();
         run.Select(e => e.Type).Should().Equal(["agent_started", "agent_thinking", "tool_executing", "tool_completed", "agent_completed"],
             "the cost agent starts, thinks, runs its tool (reported as it starts and as it finishes) and completes");
         run.Select(e => e["run_id"]).Distinct().Should().ContainSingle("every step belongs to the one run that was started");

@@ -4,7 +4,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>The same journeys in a real browser, through the website's pages.</summary>
 [Binding]
-public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatSessions chats, ConversationsOnScreen onScreen,
+public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatConnections chats, ConversationsOnScreen onScreen,
     EnvironmentContext environment, AgentAnswers expected)
 {
     [Given("{word} has signed up on the website")]

@@ -6,7 +6,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Several tabs of one person's browser.</summary>
 [Binding]
-public sealed class BrowserTabSteps(BrowserSession browser)
+public sealed class BrowserTabSteps(BrowserWindow browser)
 {
     [When("{word} logs out in another tab of her/his/their browser")]
     public async Task LogsOutInAnotherTab(string alias)

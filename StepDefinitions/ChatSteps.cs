@@ -2,7 +2,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Asking the agent over a live chat connection and following its run.</summary>
 [Binding]
-public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentContext environment)
+public sealed class ChatSteps(People people, ChatConnections chats, EnvironmentContext environment)
 {
     [When("{word} asks the agent {string}")]
     public async Task AsksTheAgent(string alias, string question)
@@ -43,7 +43,7 @@ public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentCont
     [Then("{word}'s live connection answers when it is checked")]
     public Task ConnectionAnswers(string alias) => chats.Of(people[alias]).CheckAsync();
 
-    private readonly List<(string Code, AgentEvent Answer)> _untakeable = [];
+    private readonly List<(string Code, SocketMessage Answer)> _untakeable = [];
 
     [Then("{word}'s next question is answered")]
     public Task NextQuestionIsAnswered(string alias) =>
@@ -65,7 +65,7 @@ public sealed class ChatSteps(People people, ChatSessions chats, EnvironmentCont
         var connection = chats.Of(people[alias]);
         await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");
 
-        var run = connection.ReceivedSinceLastSend.Where(e => AgentEvent.RunEventTypes.Contains(e.Type)).Select(e => e.Type).ToList();
+        var run = connection.ReceivedSinceLastSend.Where(e => SocketMessage.RunEventTypes.Contains(e.Type)).Select(e => e.Type).ToList();
         run.Should().NotContain("agent_error", "the agent should have answered: " + connection.ReceivedSinceLastSend.LastOrDefault()?.Raw);
         run.Should().StartWith(["agent_started", "agent_thinking"]).And.EndWith("agent_completed");
         var tools = run.Skip(2).SkipLast(1).ToList();

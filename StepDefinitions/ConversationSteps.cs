@@ -5,7 +5,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Conversations as the platform keeps them: who can read them, and that they last.</summary>
 [Binding]
-public sealed class ConversationSteps(People people, ChatSessions chats, ChatExchanges exchanges, ConversationsApi conversations, BackendApi backend)
+public sealed class ConversationSteps(People people, ChatConnections chats, ChatExchanges exchanges, ConversationsApi conversations, BackendApi backend)
 {
     /// <summary>What a stranger was told for someone else's conversation, and for one that never existed, per way of reaching it.</summary>
     private readonly List<(string Way, string Strangers, string Missing)> _looks = [];

@@ -2,7 +2,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Many people at once: a crowd of fresh users chatting concurrently over live connections.</summary>
 [Binding]
-public sealed class CrowdSteps(People people, AccountSteps accounts, ChatSessions chats, BillingApi billing)
+public sealed class CrowdSteps(People people, AccountSteps accounts, ChatConnections chats, BillingApi billing)
 {
     private readonly List<Person> _crowd = [];
     private readonly Dictionary<string, Exchange> _exchanges = [];
@@ -34,7 +34,7 @@ public sealed class CrowdSteps(People people, AccountSteps accounts, ChatSession
         {
             var mine = _exchanges[person.Alias];
             mine.Answered.Should().BeTrue($"{person.Alias}'s question should be answered: {mine.End.Raw}");
-            var received = chats.Of(person).Received.Where(e => AgentEvent.RunEventTypes.Contains(e.Type)).ToList();
+            var received = chats.Of(person).Received.Where(e => SocketMessage.RunEventTypes.Contains(e.Type)).ToList();
             received.Should().OnlyContain(e => e["run_id"] == mine.RunId,
                 $"{person.Alias} must receive events of her own run only");
             foreach (var other in _exchanges.Values.Where(e => e != mine))

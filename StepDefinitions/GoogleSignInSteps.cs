@@ -7,7 +7,7 @@ namespace Netra.Acceptance.StepDefinitions;
 /// <summary>Enterprise sign-in with Google (the local stand-in plays Google), in the browser and over HTTP.</summary>
 [Binding]
 public sealed class GoogleSignInSteps(
-    People people, GoogleSignIn google, GoogleSignInPages googlePages, ChatPage chat, BrowserSession browser,
+    People people, GoogleSignIn google, GoogleSignInPages googlePages, ChatPage chat, BrowserWindow browser,
     AuthApi auth, BackendApi backend, SecurityTrial trial, EnvironmentContext environment)
 {
     /// <summary>The sign-in error page's reasons (frontend error codes per the contract's callback).</summary>

@@ -2,7 +2,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Whatever anyone sends: the hostile-input sweeps, what the customer had before and after, and the services' health.</summary>
 [Binding]
-public sealed class HostileInputSteps(People people, AuthApi auth, HostileInput hostile, ServiceHealth health, ChatSessions chats,
+public sealed class HostileInputSteps(People people, AuthApi auth, HostileInput hostile, ServiceHealth health, ChatConnections chats,
     EnvironmentContext environment, IReqnrollOutputHelper output)
 {
     private string? _before;

@@ -6,7 +6,7 @@ namespace Netra.Acceptance.StepDefinitions;
 [Binding]
 public sealed class PlanSteps(
     People people, AuthApi auth, BackendApi backend, PlanAdministration plans, ChatExchanges exchanges,
-    ChatSessions chats, EnvironmentContext environment)
+    ChatConnections chats, EnvironmentContext environment)
 {
     /// <summary>The contract: a new user is visible in the backend within one second of signing up.</summary>
     private static readonly TimeSpan UserConsistency = TimeSpan.FromSeconds(1);
@@ -169,7 +169,7 @@ public sealed class PlanSteps(
     public async Task ToldOnTheConnection(string alias)
     {
         var connection = chats.Of(people[alias]);
-        var error = await connection.WaitForAsync(e => e.Type == "error" || AgentEvent.RunEventTypes.Contains(e.Type), "the answer to her question");
+        var error = await connection.WaitForAsync(e => e.Type == "error" || SocketMessage.RunEventTypes.Contains(e.Type), "the answer to her question");
         error.Type.Should().Be("error", "she is over her allowance, so no run may start: " + error.Raw);
         error["code"].Should().Be("RATE_LIMITED");
         var seconds = error.Payload["retry_after"]?.GetValue<int>() ?? 0;

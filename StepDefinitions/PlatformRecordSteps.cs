@@ -4,7 +4,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>What the platform holds for a person (her copy of the account, her conversations), seen as an operator would.</summary>
 [Binding]
-public sealed class PlatformRecordSteps(People people, ChatSessions chats, PlatformRecords records)
+public sealed class PlatformRecordSteps(People people, ChatConnections chats, PlatformRecords records)
 {
     /// <summary>How long a deletion may take to reach the platform: the sign-in service delivers it at once, or retries.</summary>
     private static readonly TimeSpan RedeliveryWindow = TimeSpan.FromSeconds(15);

@@ -2,7 +2,7 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Restarts, crashes and outages of a service (only in @disruptive scenarios, on their own stack).</summary>
 [Binding]
-public sealed class ServiceDisruptionSteps(ServiceControl services, People people, ChatSessions chats, PlatformDatabaseFaults database)
+public sealed class ServiceDisruptionSteps(ServiceControl services, People people, ChatConnections chats, PlatformDatabaseFaults database)
 {
     private const string Service = "(sign-in service|platform's database|platform|website|language model)";
 

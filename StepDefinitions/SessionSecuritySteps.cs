@@ -8,7 +8,7 @@ namespace Netra.Acceptance.StepDefinitions;
 /// <summary>One sign-in honoured by every service, and every other token refused (REST and live connection).</summary>
 [Binding]
 public sealed class SessionSecuritySteps(
-    People people, AuthApi auth, SessionApi sessions, BackendApi backend, ChatSessions chats, TokenForge forge,
+    People people, AuthApi auth, SessionApi sessions, BackendApi backend, ChatConnections chats, TokenForge forge,
     SecurityTrial trial, EnvironmentContext environment, ScenarioTranscript transcript)
 {
     /// <summary>

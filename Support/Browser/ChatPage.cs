@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Netra.Acceptance.Support.Browser;
 
 /// <summary>The frontend's chat page, by its contract test hooks.</summary>
-public sealed class ChatPage(BrowserSession browser)
+public sealed class ChatPage(BrowserWindow browser)
 {
     /// <summary>
     /// How long the page may take to get its connection back: it retries with a growing pause

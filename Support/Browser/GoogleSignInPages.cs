@@ -7,7 +7,7 @@ namespace Netra.Acceptance.Support.Browser;
 /// "Continue with Google" on the login page, then the provider's own sign-in page (the local Google
 /// stand-in: email, name, Sign in or Cancel), and the frontend's sign-in error page.
 /// </summary>
-public sealed class GoogleSignInPages(BrowserSession browser)
+public sealed class GoogleSignInPages(BrowserWindow browser)
 {
     public async Task ContinueWithGoogleAsync(string email, string name, bool cancel = false)
     {

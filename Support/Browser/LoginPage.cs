@@ -1,7 +1,7 @@
 namespace Netra.Acceptance.Support.Browser;
 
 /// <summary>The frontend's login page, by its contract test hooks.</summary>
-public sealed class LoginPage(BrowserSession browser)
+public sealed class LoginPage(BrowserWindow browser)
 {
     public async Task LogInAsync(string email, string password)
     {

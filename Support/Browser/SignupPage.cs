@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Netra.Acceptance.Support.Browser;
 
 /// <summary>The frontend's sign-up page, by its contract test hooks.</summary>
-public sealed class SignupPage(BrowserSession browser)
+public sealed class SignupPage(BrowserWindow browser)
 {
     public async Task SignUpAsync(string name, string email, string password)
     {

@@ -4,7 +4,7 @@ namespace Netra.Acceptance.Support.Context;
 
 /// <summary>
 /// Someone a scenario talks about ("Maria"): a made-up, unique identity for this scenario only,
-/// plus what the services have told us about her so far.
+/// plus what the services have told her and what she did so far. Everything a scenario keeps per person is here.
 /// </summary>
 public sealed class Person(string alias, string fullName, string email, string password)
 {
@@ -19,8 +19,11 @@ public sealed class Person(string alias, string fullName, string email, string p
     /// <summary>Her account id, as the auth service assigned it at sign-up.</summary>
     public string? UserId { get; set; }
 
-    /// <summary>Her current session, when signed in.</summary>
+    /// <summary>Her current session (the token pair the sign-in service gave her), when signed in.</summary>
     public Session? Session { get; set; }
+
+    /// <summary>The session she held before renewing it or signing in again.</summary>
+    public Session? EarlierSession { get; set; }
 
     /// <summary>A session she ended by logging out, kept to prove it stays ended.</summary>
     public Session? EndedSession { get; set; }
@@ -31,9 +34,45 @@ public sealed class Person(string alias, string fullName, string email, string p
     /// <summary>She closed her account in this scenario: nothing of hers is left to clean up.</summary>
     public bool AccountClosed { get; set; }
 
-    /// <summary>The last answer that refused her something (sign-up, login).</summary>
-    public ApiResponse? LastRefusal { get; set; }
+    /// <summary>The last thing she tried that a rule may refuse (sign-up, login, a name change...), with its answer.</summary>
+    public Attempt? LastAttempt { get; set; }
+
+    public Attempt LastTry =>
+        LastAttempt ?? throw new InvalidOperationException($"{Alias} has tried nothing yet.");
+
+    /// <summary>What the language model was told to answer her, and with how many tokens.</summary>
+    public ModelAnswer? ModelAnswer { get; set; }
+
+    public ModelAnswer Expected =>
+        ModelAnswer ?? throw new InvalidOperationException($"The language model was not told what to answer {Alias}.");
+
+    /// <summary>The question she asked last, over the API, the live connection or the website.</summary>
+    public string? LastQuestion { get; set; }
+
+    public string Question =>
+        LastQuestion ?? throw new InvalidOperationException($"{Alias} has asked nothing yet.");
+
+    /// <summary>The platform's answers to what she asked through the API, in order.</summary>
+    public List<ApiResponse> ApiAnswers { get; } = [];
+
+    public ApiResponse LastApiAnswer =>
+        ApiAnswers.LastOrDefault() ?? throw new InvalidOperationException($"{Alias} has asked nothing through the API yet.");
+
+    /// <summary>Her last finished exchange with the agent over her live connection.</summary>
+    public Exchange? LastExchange { get; set; }
+
+    public Exchange Exchange =>
+        LastExchange ?? throw new InvalidOperationException($"{Alias} has had no question answered over her live connection yet.");
+
+    /// <summary>The last "try again in N seconds" she was given (an answer's Retry-After or the socket's retry_after).</summary>
+    public int? AnnouncedWaitSeconds { get; set; }
+
+    /// <summary>What she asked and was answered in the website's chat, to check later that it is still shown.</summary>
+    public List<(string Question, string Answer)> OnScreen { get; } = [];
 
     public string AccessToken =>
         Session?.AccessToken ?? throw new InvalidOperationException($"{Alias} is not signed in; sign her up or log her in first.");
 }
+
+/// <summary>What the language model was told to answer someone.</summary>
+public sealed record ModelAnswer(string Text, int PromptTokens, int CompletionTokens);

@@ -15,6 +15,20 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, IReadOnl
 
     public string? this[string property] => (Body as JsonObject)?[property]?.ToString();
 
+    public const string AccessTokenField = "access_token";
+    public const string RefreshTokenField = "refresh_token";
+
+    /// <summary>The seconds of a Retry-After header, if the answer has one.</summary>
+    public int? RetryAfterSeconds => Header("Retry-After");
+
+    /// <summary>The allowance headers every answer to a signed-in customer carries (X-RateLimit-*), null where absent.</summary>
+    public (int? Limit, int? Remaining, int? ResetSeconds) Allowance =>
+        (Header("X-RateLimit-Limit"), Header("X-RateLimit-Remaining"), Header("X-RateLimit-Reset"));
+
+    private int? Header(string name) =>
+        Headers.TryGetValue(name, out var value) && int.TryParse(value, System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+
     /// <summary>A refusal as the contract words every one: <c>application/problem+json</c> with a <c>detail</c>.</summary>
     public bool IsProblemWithDetail =>
         Headers.TryGetValue("Content-Type", out var type) && type.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase)

@@ -18,7 +18,7 @@ public sealed class ChatConnection : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly ScenarioTranscript _transcript;
     private readonly string _name;
-    private readonly List<AgentEvent> _received = [];
+    private readonly List<SocketMessage> _received = [];
     private TaskCompletionSource _nextArrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sinceLastSend;
     private bool _ended;
@@ -34,10 +34,10 @@ public sealed class ChatConnection : IAsyncDisposable
     }
 
     /// <summary>Everything received so far, in order.</summary>
-    public IReadOnlyList<AgentEvent> Received { get { lock (_received) return [.. _received]; } }
+    public IReadOnlyList<SocketMessage> Received { get { lock (_received) return [.. _received]; } }
 
     /// <summary>What arrived since this side last sent a message (the answer to it, so far).</summary>
-    public IReadOnlyList<AgentEvent> ReceivedSinceLastSend { get { lock (_received) return [.. _received.Skip(_sinceLastSend)]; } }
+    public IReadOnlyList<SocketMessage> ReceivedSinceLastSend { get { lock (_received) return [.. _received.Skip(_sinceLastSend)]; } }
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
@@ -101,14 +101,27 @@ public sealed class ChatConnection : IAsyncDisposable
     public async Task CheckAsync()
     {
         await SendAsync("ping", new { });
-        await WaitForAsync("pong");
+        await WaitForAsync(m => m.Type == SocketMessage.Pong, "the pong");
     }
 
+    /// <summary>Waits for the start of the agent's run answering the last message sent.</summary>
+    public Task<SocketMessage> WaitForRunStartAsync(TimeSpan? within = null) => WaitForAsync(m => m.IsRunStart, "the start of the agent's run", within);
+
+    /// <summary>Waits for the end of the agent's run (its answer or its failure) to the last message sent.</summary>
+    public Task<SocketMessage> WaitForRunEndAsync(TimeSpan? within = null) => WaitForAsync(m => m.IsRunEnd, "the end of the agent's run", within);
+
+    /// <summary>Waits for the platform's greeting and returns the account it says the connection belongs to.</summary>
+    public async Task<string?> WaitForGreetingAsync() => (await WaitForAsync(m => m.IsGreeting, "the platform's greeting")).UserId;
+
+    /// <summary>Waits for the platform to refuse the connection's token (an AUTH_FAILED error) and returns what it said.</summary>
+    public async Task<string?> WaitForTokenRefusalAsync(TimeSpan? within = null) =>
+        (await WaitForAsync(m => m.IsAuthFailure, "the refusal of the token (an AUTH_FAILED error)", within)).ErrorMessage;
+
     /// <summary>Waits for an event of the given type since the last message sent; fails saying what did arrive.</summary>
-    public Task<AgentEvent> WaitForAsync(string type, TimeSpan? within = null) =>
+    public Task<SocketMessage> WaitForAsync(string type, TimeSpan? within = null) =>
         WaitForAsync(e => e.Type == type, $"a '{type}' event", within);
 
-    public async Task<AgentEvent> WaitForAsync(Func<AgentEvent, bool> match, string description, TimeSpan? within = null)
+    public async Task<SocketMessage> WaitForAsync(Func<SocketMessage, bool> match, string description, TimeSpan? within = null)
     {
         var wait = within ?? DefaultWait;
         using var timeout = new CancellationTokenSource(wait);
@@ -164,7 +177,7 @@ public sealed class ChatConnection : IAsyncDisposable
                 }
                 var text = Encoding.UTF8.GetString(message.ToArray());
                 _transcript.SocketMessage(_name, "←", text);
-                var received = AgentEvent.Parse(text);
+                var received = SocketMessage.Parse(text);
                 lock (_received)
                 {
                     _received.Add(received);

@@ -47,6 +47,20 @@ public sealed class LanguageModelControl(EnvironmentContext environment, Scenari
                         "Set NETRA_LLM_PROVIDER_URL to the stand-in the backend uses (WireMock admin interface) to run it.");
     }
 
+    /// <summary>From now on the model answers her questions with this answer, which she then expects.</summary>
+    public async Task AnswerAsync(Person person, ModelAnswer answer)
+    {
+        await AnswerAsync(UserIdOf(person), answer.Text, answer.PromptTokens, answer.CompletionTokens);
+        person.ModelAnswer = answer;
+    }
+
+    /// <summary>The model is directed per account: she needs one (and the environment a controllable model).</summary>
+    public string UserIdOf(Person person)
+    {
+        RequireAvailable();
+        return person.UserId ?? throw new InvalidOperationException($"{person.Alias} has no account yet; give her one first.");
+    }
+
     /// <summary>From now on the model answers this user's questions with this text and token usage.</summary>
     public Task AnswerAsync(string userId, string text, int promptTokens, int completionTokens) =>
         AddMappingAsync(new

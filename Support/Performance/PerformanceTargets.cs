@@ -9,8 +9,8 @@ public sealed record PerformanceTargets
     public TimeSpan ColdStartToFirstAnswer { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Connect { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan TokenCheck { get; init; } = TimeSpan.FromMilliseconds(50);
-    public TimeSpan NewUserVisible { get; init; } = TimeSpan.FromSeconds(1);
-    public TimeSpan PlanChangeVisible { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan NewUserVisible { get; init; } = Drivers.ContractWindows.NewUserVisible;
+    public TimeSpan PlanChangeVisible { get; init; } = Drivers.ContractWindows.PlanChangeVisible;
     public TimeSpan StackUp { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How many customers act at once in a measurement: small, so the load is bounded and stops by itself.</summary>

@@ -16,7 +16,7 @@ public static class LifecycleLog
     }
 }
 
-/// <summary>Only asynchronously disposable, like a browser session: Reqnroll's container alone would never dispose it.</summary>
+/// <summary>Only asynchronously disposable, like a browser window: Reqnroll's container alone would never dispose it.</summary>
 public sealed class Driver(ScenarioInfo scenario) : IAsyncDisposable
 {
     public void Use() => LifecycleLog.Write($"driver used: {scenario.Title}");

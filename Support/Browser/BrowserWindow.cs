@@ -8,7 +8,7 @@ namespace Netra.Acceptance.Support.Browser;
 /// A scenario's own browser context and page, opened on first use, with a Playwright trace
 /// recording from the start so a failure can be replayed step by step.
 /// </summary>
-public sealed class BrowserSession(EnvironmentContext environment, ScenarioTranscript transcript) : IAsyncDisposable
+public sealed class BrowserWindow(EnvironmentContext environment, ScenarioTranscript transcript) : IAsyncDisposable
 {
     public static readonly float DefaultTimeoutMs = 20_000; // generous: a deadline, not a delay; success returns at once
 

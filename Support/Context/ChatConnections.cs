@@ -4,17 +4,11 @@ using Netra.Acceptance.Support.Evidence;
 
 namespace Netra.Acceptance.Support.Context;
 
-/// <summary>The live chat connections of a scenario, one per person; all closed when it ends.</summary>
-public sealed class ChatSessions(EnvironmentContext environment, ScenarioTranscript transcript) : IAsyncDisposable
+/// <summary>The live chat connections of a scenario, one per person (the socket, not her session); all closed when it ends.</summary>
+public sealed class ChatConnections(EnvironmentContext environment, ScenarioTranscript transcript) : IAsyncDisposable
 {
     // Concurrent: a crowd scenario opens and uses many people's connections at once.
     private readonly ConcurrentDictionary<string, ChatConnection> _connections = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The question each person asked last, to check the answer is to that question.</summary>
-    public ConcurrentDictionary<string, string> LastQuestion { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Each person's last finished exchange with the agent: where it is kept, what was asked and answered.</summary>
-    public ConcurrentDictionary<string, Exchange> LastExchange { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Opens a connection for her (replacing an older one) and waits until the platform greets it.</summary>
     public async Task<ChatConnection> OpenAsync(Person person)
@@ -22,7 +16,7 @@ public sealed class ChatSessions(EnvironmentContext environment, ScenarioTranscr
         if (_connections.TryRemove(person.Alias, out var older)) await older.DisposeAsync();
         var connection = await ChatConnection.OpenAsync(environment.Endpoints.ChatSocket, person.AccessToken, transcript, $"ws[{person.Alias}]");
         _connections[person.Alias] = connection;
-        await connection.WaitForAsync("connection_established");
+        await connection.WaitForAsync(m => m.IsGreeting, "the platform's greeting");
         return connection;
     }
 
@@ -31,12 +25,10 @@ public sealed class ChatSessions(EnvironmentContext environment, ScenarioTranscr
     {
         var connection = Of(person);
         await connection.SendUserMessageAsync(question, threadId);
-        LastQuestion[person.Alias] = question;
-        var started = await connection.WaitForAsync("agent_started");
-        var end = await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");
-        var exchange = new Exchange(started["thread_id"], started["run_id"], question, end);
-        LastExchange[person.Alias] = exchange;
-        return exchange;
+        person.LastQuestion = question;
+        var started = await connection.WaitForRunStartAsync();
+        var end = await connection.WaitForRunEndAsync();
+        return person.LastExchange = new Exchange(started.ThreadId, started.RunId, question, end);
     }
 
     public bool Has(Person person) => _connections.ContainsKey(person.Alias);
@@ -53,8 +45,8 @@ public sealed class ChatSessions(EnvironmentContext environment, ScenarioTranscr
 }
 
 /// <summary>One question and how the agent's run ended.</summary>
-public sealed record Exchange(string? ThreadId, string? RunId, string Question, AgentEvent End)
+public sealed record Exchange(string? ThreadId, string? RunId, string Question, SocketMessage End)
 {
-    public bool Answered => End.Type == "agent_completed";
-    public string? Answer => End.Payload["result"]?["content"]?.ToString();
+    public bool Answered => End.IsAnswer;
+    public string? Answer => End.AnswerText;
 }
