@@ -1,28 +1,25 @@
 using System.Globalization;
-using System.Net;
 
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Answers and what they cost: the usage report against the contract's price.</summary>
 [Binding]
-public sealed class BillingSteps(People people, BackendApi backend, BillingApi billing, ChatExchanges exchanges, AgentAnswers expected)
+public sealed class BillingSteps(People people, BackendApi backend, BillingApi billing)
 {
     [When("{word} asks {int} question(s) and each/it is answered")]
     [Given("{word} has asked {int} question(s) and each was answered")]
     public async Task AsksAndEachIsAnswered(string alias, int count)
     {
         for (var i = 1; i <= count; i++)
-            Answered(alias, await backend.SendChatMessageAsync(people[alias].AccessToken, $"Question {i}: what should {alias} optimise next?"));
+            Answered(alias, await backend.AskAsync(people[alias], $"Question {i}: what should {alias} optimise next?"));
     }
 
     [When("{word} asks {int} questions at the same time and each is answered")]
     public async Task AsksAtTheSameTime(string alias, int count)
     {
-        var token = people[alias].AccessToken;
         var answers = await Task.WhenAll(Enumerable.Range(1, count)
-            .Select(i => backend.SendChatMessageAsync(token, $"Parallel question {i}: which of my workloads is the most expensive?")));
-        foreach (var answer in answers) Answered(alias, answer);
-        answers.Select(a => a["run_id"]).Should().OnlyHaveUniqueItems("each question is its own run");
+            .Select(i => backend.AskAsync(people[alias], $"Parallel question {i}: which of my workloads is the most expensive?")));
+        answers.Select(a => Answered(alias, a).RunId).Should().OnlyHaveUniqueItems("each question is its own run");
     }
 
     [Then("{word}'s usage for this month shows:")]
@@ -54,21 +51,15 @@ public sealed class BillingSteps(People people, BackendApi backend, BillingApi b
     public async Task BilledForExactly(string alias, int answers) =>
         (await UsageOf(alias)).Runs.Should().Be(answers, "only answers that were delivered and kept are billed, each once");
 
-    private void Answered(string alias, ApiResponse answer)
+    private ChatAnswer Answered(string alias, ApiResponse answer)
     {
-        exchanges.Of(alias).Add(answer);
-        answer.Status.Should().Be(HttpStatusCode.OK, $"{alias}'s question is answered ({answer.Detail})");
-        var (_, promptTokens, completionTokens) = expected.For(alias);
-        answer.Body!["usage"]!["prompt_tokens"]!.GetValue<int>().Should().Be(promptTokens, "the answer reports the language model's token counts");
-        answer.Body!["usage"]!["completion_tokens"]!.GetValue<int>().Should().Be(completionTokens);
+        var answered = answer.ShouldBeAnswered($"{alias}'s question is answered").As<ChatAnswer>();
+        var expected = people[alias].Expected;
+        answered.Usage.Should().Be(new TokenUsage(expected.PromptTokens, expected.CompletionTokens), "the answer reports the language model's token counts");
+        return answered;
     }
 
-    private async Task<UsageReport> UsageOf(string alias)
-    {
-        var usage = await billing.UsageAsync(people[alias].AccessToken);
-        usage.IsSuccess.Should().BeTrue($"{alias} can see her usage, but the platform answered {usage.Status}: {usage.Detail}");
-        return usage.As<UsageReport>();
-    }
+    private Task<UsageReport> UsageOf(string alias) => billing.UsageOfAsync(people[alias]);
 
     private static long Cents(decimal dollars) => (long)(dollars * 100m);
 }

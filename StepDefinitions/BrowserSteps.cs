@@ -4,32 +4,25 @@ namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>The same journeys in a real browser, through the website's pages.</summary>
 [Binding]
-public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, ChatConnections chats, ConversationsOnScreen onScreen,
-    EnvironmentContext environment, AgentAnswers expected)
+public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat, EnvironmentContext environment)
 {
     [Given("{word} has signed up on the website")]
     [When("{word} signs up on the website")]
     public async Task SignsUpOnTheWebsite(string alias)
     {
-        var person = people[alias];
-        await signup.SignUpAsync(person.FullName, person.Email, person.Password);
+        await signup.SignUpAsync(people[alias]);
         await chat.WaitUntilConnectedAsync();
         (await chat.StoredAccessTokenAsync()).Should().NotBeNullOrEmpty("a signed-up visitor holds a session in the browser");
         await chat.StartWatchingConnectionAsync();
     }
 
     [When("{word} tries to sign up on the website")]
-    public async Task TriesToSignUpOnTheWebsite(string alias)
-    {
-        var person = people[alias];
-        await signup.SignUpAsync(person.FullName, person.Email, person.Password);
-    }
+    public Task TriesToSignUpOnTheWebsite(string alias) => signup.SignUpAsync(people[alias]);
 
     [Then("{word} is told on the website that the service is unavailable and to try again")]
     public async Task ToldTheServiceIsUnavailable(string alias)
     {
-        var message = await signup.ErrorAsync();
-        message.Should().ContainEquivalentOf("unavailable").And.ContainEquivalentOf("try again");
+        (await signup.ErrorAsync()).Should().ContainEquivalentOf("unavailable").And.ContainEquivalentOf("try again");
     }
 
     [Then("{word}'s chat shows it is connected again, without reloading the page")]
@@ -38,15 +31,14 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
         await chat.WaitUntilConnectedAsync();
         var watch = await chat.ConnectionWatchAsync();
         watch.SamePage.Should().BeTrue("the page must reconnect by itself, not be reloaded");
-        watch.StatesSeen.Should().Contain(state => !state.Equals("connected", StringComparison.OrdinalIgnoreCase),
-            "the page must have noticed the connection drop before it came back");
+        watch.SawItDrop.Should().BeTrue($"the page must have noticed the connection drop before it came back (it showed: {string.Join(", ", watch.StatesSeen)})");
     }
 
     [When("{word} asks {string} in the chat")]
     public async Task AsksInTheChat(string alias, string question)
     {
         await chat.AskAsync(question);
-        chats.LastQuestion[alias] = question;
+        people[alias].LastQuestion = question;
     }
 
     [When("{word} asks a question that looks like the code of a web page in the chat")]
@@ -56,8 +48,8 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
     public async Task SeesMarkupAsWritten(string alias)
     {
         var answer = await chat.AnswerAsync();
-        answer.Trim().Should().Be(expected.For(alias).Text, "the agent's answer is shown as the text it is, not as markup");
-        (await chat.UserMessagesAsync()).Select(m => m.Trim()).Should().Contain(chats.LastQuestion[alias], "her question is shown as she wrote it");
+        answer.Trim().Should().Be(people[alias].Expected.Text, "the agent's answer is shown as the text it is, not as markup");
+        (await chat.UserMessagesAsync()).Select(m => m.Trim()).Should().Contain(people[alias].Question, "her question is shown as she wrote it");
     }
 
     [Then("nothing in them ran on the page")]
@@ -78,13 +70,13 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
     [Then("{word} sees the agent's answer to her/his/their question on screen")]
     public async Task SeesTheAnswerOnScreen(string alias)
     {
-        var question = chats.LastQuestion[alias];
+        var question = people[alias].Question;
         var answer = await chat.AnswerAsync();
         answer.Should().NotBeNullOrWhiteSpace();
         (await chat.UserMessagesAsync()).Should().Contain(question, "the page shows the question she asked");
         if (environment.Environment.IsLocal)
             answer.Should().Contain(question, "the local language model quotes the question it answers, so this proves it travelled browser → backend → model → browser");
-        onScreen.Record(alias, question, answer);
+        people[alias].OnScreen.Add((question, answer));
     }
 
     [Given("{word} is chatting on the website")]
@@ -106,7 +98,8 @@ public sealed class BrowserSteps(People people, SignupPage signup, ChatPage chat
     [Then("{word}'s conversation is still on the screen")]
     public async Task ConversationStillOnScreen(string alias)
     {
-        foreach (var (question, answer) in onScreen.Of(alias))
+        people[alias].OnScreen.Should().NotBeEmpty($"{alias} has had a question answered in the website's chat");
+        foreach (var (question, answer) in people[alias].OnScreen)
             await chat.ShowsExchangeAsync(question, answer);
     }
 

@@ -7,43 +7,30 @@ public sealed class ChatSteps(People people, ChatConnections chats, EnvironmentC
     [When("{word} asks the agent {string}")]
     public async Task AsksTheAgent(string alias, string question)
     {
-        var person = people[alias];
         // She asks again on the connection she has, or opens one.
-        var connection = chats.Has(person) ? chats.Of(person) : await chats.OpenAsync(person);
-        connection.Received.First(e => e.Type == "connection_established")["user_id"]
-            .Should().Be(person.UserId, "the connection must belong to the account whose token opened it");
-
-        await connection.SendUserMessageAsync(question);
-        chats.LastQuestion[alias] = question;
+        var connection = await chats.OpenedAsync(people[alias]);
+        connection.GreetedAs.Should().Be(people[alias].UserId, "the connection must belong to the account whose token opened it");
+        await chats.AskAsync(people[alias], question);
     }
 
     [When("{word}'s live connection sends a message that is too large, one that cannot be read, and one of a kind it does not know")]
-    public async Task SendsUntakeableMessages(string alias)
-    {
-        var connection = chats.Of(people[alias]);
-        foreach (var (code, message) in ChatConnection.UntakeableMessages)
-        {
-            await connection.SendRawAsync(message);
-            _untakeable.Add((code, await connection.WaitForAsync(e => e.Type == "error", $"an error answering a message that should get {code}")));
-        }
-    }
+    public async Task SendsUntakeableMessages(string alias) =>
+        people[alias].UntakenMessages.AddRange(await chats.Of(people[alias]).SendUntakeableMessagesAsync());
 
     [Then("each of them is answered with its reason, and {word}'s live connection stays open")]
     public void EachAnsweredWithItsReason(string alias)
     {
-        _untakeable.Should().HaveCount(ChatConnection.UntakeableMessages.Count);
-        foreach (var (code, answer) in _untakeable)
+        people[alias].UntakenMessages.Should().HaveCount(ChatConnection.UntakeableMessages.Count);
+        foreach (var (code, answer) in people[alias].UntakenMessages)
         {
-            answer["code"].Should().Be(code, $"the message is answered with the reason it was not taken ({answer.Raw})");
-            answer["message"].Should().NotBeNullOrWhiteSpace("the error says in words what was wrong");
+            answer.ErrorCode.Should().Be(code, $"the message is answered with the reason it was not taken ({answer.Raw})");
+            answer.ErrorMessage.Should().NotBeNullOrWhiteSpace("the error says in words what was wrong");
         }
         chats.Of(people[alias]).CloseStatus.Should().BeNull("a message the server cannot take does not end the connection");
     }
 
     [Then("{word}'s live connection answers when it is checked")]
     public Task ConnectionAnswers(string alias) => chats.Of(people[alias]).CheckAsync();
-
-    private readonly List<(string Code, SocketMessage Answer)> _untakeable = [];
 
     [Then("{word}'s next question is answered")]
     public Task NextQuestionIsAnswered(string alias) =>
@@ -52,40 +39,31 @@ public sealed class ChatSteps(People people, ChatConnections chats, EnvironmentC
     [Given("{word} has asked the agent {string} and got her/his/their answer")]
     public async Task AsksAndIsAnswered(string alias, string question)
     {
-        var person = people[alias];
-        await chats.OpenAsync(person);
-        var exchange = await chats.AskAndAwaitAsync(person, question);
-        exchange.Answered.Should().BeTrue($"the agent should answer {alias}, but the run ended with: {exchange.End.Raw}");
-        exchange.Answer.Should().NotBeNullOrWhiteSpace();
+        await chats.OpenAsync(people[alias]);
+        (await chats.AskAndAwaitAsync(people[alias], question)).ShouldBeAnswered($"the agent answers {alias}").Answer.Should().NotBeNullOrWhiteSpace();
     }
 
     [Then("{word} sees the agent start, think, use a tool and complete, in that order")]
     public async Task SeesTheRunInOrder(string alias)
     {
-        var connection = chats.Of(people[alias]);
-        await connection.WaitForAsync(e => e.Type is "agent_completed" or "agent_error", "the end of the agent's run");
-
-        var run = connection.ReceivedSinceLastSend.Where(e => SocketMessage.RunEventTypes.Contains(e.Type)).Select(e => e.Type).ToList();
-        run.Should().NotContain("agent_error", "the agent should have answered: " + connection.ReceivedSinceLastSend.LastOrDefault()?.Raw);
-        run.Should().StartWith(["agent_started", "agent_thinking"]).And.EndWith("agent_completed");
-        var tools = run.Skip(2).SkipLast(1).ToList();
+        var run = await chats.Of(people[alias]).AwaitRunAsync();
+        run.Steps.Should().NotContain(RunStep.Failed, $"the agent should have answered: {run.End.Raw}");
+        run.Steps.Should().StartWith([RunStep.Started, RunStep.Thinking]).And.EndWith(RunStep.Completed);
+        var tools = run.Steps.Skip(2).SkipLast(1).ToList();
         tools.Should().NotBeEmpty("the agent uses at least one tool for this question");
-        tools.Chunk(2).Should().AllSatisfy(pair => pair.Should().Equal("tool_executing", "tool_completed"),
+        tools.Chunk(2).Should().AllSatisfy(pair => pair.Should().Equal(RunStep.ToolStarted, RunStep.ToolFinished),
             "each tool the agent uses is reported as it starts and as it finishes");
     }
 
     [Then("{word} receives the agent's answer to her/his/their question")]
     public async Task ReceivesTheAnswer(string alias)
     {
-        var connection = chats.Of(people[alias]);
-        var completed = await connection.WaitForAsync("agent_completed");
-        var started = await connection.WaitForAsync("agent_started");
-        completed["run_id"].Should().Be(started["run_id"], "the answer must belong to the run that was started");
-
-        var answer = completed.Payload["result"]?["content"]?.ToString();
-        answer.Should().NotBeNullOrWhiteSpace("the agent's answer comes from the language model");
-        completed.Payload["usage"]?["completion_tokens"]?.GetValue<int>().Should().BePositive("the model's token usage is passed on for billing");
+        var run = await chats.Of(people[alias]).AwaitRunAsync();
+        run.Completed.Should().BeTrue($"the agent should have answered: {run.End.Raw}");
+        run.End.RunId.Should().Be(run.Start.RunId, "the answer must belong to the run that was started");
+        run.Answer.Should().NotBeNullOrWhiteSpace("the agent's answer comes from the language model");
+        run.Usage?.CompletionTokens.Should().BePositive("the model's token usage is passed on for billing");
         if (environment.Environment.IsLocal)
-            answer.Should().Contain(chats.LastQuestion[alias], "the local language model quotes the question it answers, so this proves the question reached it");
+            run.Answer.Should().Contain(people[alias].Question, "the local language model quotes the question it answers, so this proves the question reached it");
     }
 }

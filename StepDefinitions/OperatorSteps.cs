@@ -8,53 +8,42 @@ public sealed class OperatorSteps(BackendApi backend, ServiceHealth health)
     public async Task EachSaysItIsUp()
     {
         var answers = await health.HealthOfEachAsync();
-        foreach (var (service, answer) in answers)
-            answer.IsSuccess.Should().BeTrue($"{service} must say it is up, but answered {answer.Describe()}");
-        var auth = answers["the sign-in service"];
-        auth["status"].Should().Be("healthy");
-        auth["service"].Should().Be("auth-service", "the sign-in service names itself, so operators know who answered");
+        foreach (var (service, answer) in answers) answer.ShouldSucceed($"{service} must say it is up");
+        var auth = answers["the sign-in service"].As<Health>();
+        auth.IsHealthy.Should().BeTrue("the sign-in service says it is healthy");
+        auth.Service.Should().Be("auth-service", "the sign-in service names itself, so operators know who answered");
     }
 
     [Then("the sign-in service says its database is connected")]
     public async Task SignInServiceIsReady()
     {
-        var readiness = await health.AuthReadinessAsync();
-        readiness.IsSuccess.Should().BeTrue($"the sign-in service with its database is ready, but answered {readiness.Describe()}");
-        readiness["status"].Should().Be("ready");
-        readiness["database_status"].Should().Be("connected", "operators must see the state of its database");
+        var readiness = (await health.AuthReadinessAsync()).ShouldSucceed("the sign-in service with its database is ready").As<Readiness>();
+        (readiness.IsReady, readiness.DatabaseConnected).Should().Be((true, true), "operators must see the state of its database");
     }
 
     [Then("the platform says its database and the sign-in service are available")]
     public async Task PlatformIsReady()
     {
-        var readiness = await health.BackendReadinessAsync();
-        readiness.IsSuccess.Should().BeTrue($"the platform with all it depends on is ready, but answered {readiness.Describe()}");
-        readiness["core_db"].Should().Be("connected", "operators must see the state of its database");
-        readiness["auth"].Should().NotBeNullOrEmpty("operators must see the state of the sign-in service").And.NotBe("degraded");
+        var readiness = (await health.BackendReadinessAsync()).ShouldSucceed("the platform with all it depends on is ready").As<Readiness>();
+        readiness.DatabaseConnected.Should().BeTrue("operators must see the state of its database");
+        readiness.SignInServiceAvailable.Should().BeTrue($"operators must see the state of the sign-in service, not '{readiness.Auth}'");
     }
 
     [Then("the sign-in service offers sign-in with Google")]
     public async Task OffersGoogle()
     {
-        var config = await health.AuthConfigurationAsync();
-        config.IsSuccess.Should().BeTrue($"the sign-in service describes its sign-in options: {config.Describe()}");
-        config["oauth_enabled"].Should().BeEquivalentTo("true", "enterprise customers sign in with Google");
-        config.Body!["providers"]!.AsArray().Select(p => p?.ToString()).Should().Contain("google");
+        var config = (await health.AuthConfigurationAsync()).ShouldSucceed("the sign-in service describes its sign-in options").As<AuthConfiguration>();
+        config.OauthEnabled.Should().BeTrue("enterprise customers sign in with Google");
+        config.Providers.Should().Contain("google");
     }
 
     [Then("the platform tells its operators it is running without the sign-in service")]
-    public async Task ReportsTheSignInServiceAsDegraded()
-    {
-        var readiness = await backend.ReadinessAsync();
-        readiness.IsSuccess.Should().BeTrue("the platform keeps serving signed-in users, so it stays ready");
-        readiness["auth"].Should().Be("degraded", "operators must see which dependency is missing");
-    }
+    public async Task ReportsTheSignInServiceAsDegraded() =>
+        (await backend.ReadinessAsync()).ShouldSucceed("the platform keeps serving signed-in users, so it stays ready")
+            .As<Readiness>().SignInServiceDegraded.Should().BeTrue("operators must see which dependency is missing");
 
     [Then("the platform tells its operators its database is unavailable")]
-    public async Task ReportsItsDatabaseAsUnavailable()
-    {
-        var readiness = await backend.ReadinessAsync();
-        readiness.Status.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable, "without its database the platform cannot serve, and must say so");
-        readiness["core_db"].Should().NotBe("connected", "operators must see which dependency is missing");
-    }
+    public async Task ReportsItsDatabaseAsUnavailable() =>
+        (await backend.ReadinessAsync()).ShouldBeRefused(Refusal.Unavailable, "without its database the platform cannot serve, and must say so")
+            .As<Readiness>().DatabaseConnected.Should().BeFalse("operators must see which dependency is missing");
 }

@@ -31,7 +31,7 @@ public sealed class ServiceDisruptionSteps(ServiceControl services, People peopl
     public async Task DatabaseGoesDownDuringTheRun(string alias)
     {
         // Past the tool step the agent is waiting for the language model: the run is under way.
-        await chats.Of(people[alias]).WaitForAsync("tool_completed");
+        await chats.Of(people[alias]).WaitForToolStepDoneAsync();
         await services.StopAsync("database");
     }
 }

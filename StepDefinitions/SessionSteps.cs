@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Netra.Acceptance.StepDefinitions;
 
 /// <summary>Sessions: logging out, renewing, and being recognised by every service.</summary>
@@ -9,41 +7,31 @@ public sealed class SessionSteps(People people, AuthApi auth, SessionApi session
     [Given("{word} has logged out")]
     public async Task HasLoggedOut(string alias)
     {
-        var person = people[alias];
-        var session = person.Session ?? throw new InvalidOperationException($"{alias} is not signed in.");
-        var answer = await sessions.LogoutAsync(session.AccessToken, session.RefreshToken);
-        answer.IsSuccess.Should().BeTrue($"logging out must work, but the auth service answered {answer.Status}: {answer.Detail}");
-        person.EndedSession = session;
-        person.Session = null;
+        await sessions.LogOutAsync(people[alias], showingRenewalToken: true);
+        people[alias].Session = null;
     }
 
     [Then("{word} is still signed in everywhere")]
     public async Task StillSignedInEverywhere(string alias)
     {
-        var token = people[alias].AccessToken;
-        var me = await auth.MeAsync(token);
-        me.IsSuccess.Should().BeTrue($"the sign-in service must still accept her session, but answered {me.Status}: {me.Detail}");
-        var profile = await backend.ProfileAsync(token);
-        profile.IsSuccess.Should().BeTrue($"the platform must still accept her session, but answered {profile.Status}: {profile.Detail}");
+        var person = people[alias];
+        (await auth.AccountOfAsync(person)).UserId.Should().Be(person.UserId, "the sign-in service still accepts her session");
+        (await backend.ProfileOfAsync(person)).UserId.Should().Be(person.UserId, "the platform still accepts her session");
     }
 
     [Then("{word} can renew her/his/their session")]
     public async Task CanRenewTheSession(string alias)
     {
-        var person = people[alias];
-        var renewed = await sessions.RefreshAsync(person.Session!.RefreshToken);
-        renewed.IsSuccess.Should().BeTrue($"her refresh token must still work, but the auth service answered {renewed.Status}: {renewed.Detail}");
-        var session = renewed.As<Session>();
-        session.AccessToken.Should().NotBe(person.Session.AccessToken, "renewing gives a new access token");
-        person.Session = person.Session with { AccessToken = session.AccessToken, RefreshToken = session.RefreshToken };
+        (await sessions.RenewAsync(people[alias])).ShouldReplace(people[alias].EarlierSession!);
         await StillSignedInEverywhere(alias);
     }
 
     [Then("{word}'s old session is still refused")]
     public async Task OldSessionStillRefused(string alias)
     {
-        var ended = people[alias].EndedSession ?? throw new InvalidOperationException($"{alias} never logged out.");
-        (await auth.MeAsync(ended.AccessToken)).Status.Should().Be(HttpStatusCode.Unauthorized, "a token revoked at logout stays revoked");
-        (await sessions.RefreshAsync(ended.RefreshToken)).Status.Should().Be(HttpStatusCode.Unauthorized, "a refresh token revoked at logout stays revoked");
+        var person = people[alias];
+        var ended = person.EndedSession ?? throw new InvalidOperationException($"{alias} never logged out.");
+        (await auth.MeAsync(ended.AccessToken)).ShouldBeRefused(Refusal.NotSignedIn, "a token revoked at logout stays revoked");
+        (await sessions.TryToRenewAsync(person, ended, "renewing a session ended at logout")).Answer.ShouldBeRefused(Refusal.NotSignedIn, "a renewal token revoked at logout stays revoked");
     }
 }

@@ -29,6 +29,29 @@ public sealed class ChatPage(BrowserWindow browser)
         await Expect(page.GetByTestId("connection-status")).ToHaveTextAsync(Connected, new() { Timeout = ReconnectDeadlineMs });
     }
 
+    /// <summary>Logs out in a second tab of the same browser, leaving this tab as it is (it is not told).</summary>
+    public async Task LogOutInAnotherTabAsync()
+    {
+        var tab = await browser.OpenAnotherTabAsync();
+        await tab.GotoAsync("/logout");
+        await Expect(tab).ToHaveURLAsync(new Regex("/login$"), new() { Timeout = 15_000 });
+    }
+
+    /// <summary>
+    /// Waits until this tab's chat shows its connection ended because the session did (the platform's AUTH_FAILED, "session has
+    /// ended"), with sending disabled. Only the platform can end the connection, so this waits as long as a revocation may take.
+    /// </summary>
+    public async Task WaitUntilEndedBySessionAsync()
+    {
+        var page = await browser.PageAsync();
+        var revocationReach = (float)Drivers.ContractWindows.RevocationReach.TotalMilliseconds;
+        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "disconnected", new() { Timeout = revocationReach });
+        var banner = page.GetByTestId("error-banner");
+        await Expect(banner).ToContainTextAsync("AUTH_FAILED");
+        await Expect(banner).ToContainTextAsync("session has ended");
+        await Expect(page.GetByTestId("send-button")).ToBeDisabledAsync();
+    }
+
     public async Task AskAsync(string question)
     {
         var page = await browser.PageAsync();
@@ -100,10 +123,31 @@ public sealed class ChatPage(BrowserWindow browser)
         return (elements, ran);
     }
 
+    /// <summary>Nobody is signed in in this browser: no session is kept, and the chat sends the visitor to the login page.</summary>
+    public async Task ShouldBeSignedOutAsync()
+    {
+        (await StoredAccessTokenAsync()).Should().BeNull("no session is left in the browser");
+        var page = await browser.PageAsync();
+        await page.GotoAsync("/chat");
+        await Expect(page).ToHaveURLAsync(new Regex("/login$"), new() { Timeout = 15_000 });
+    }
+
+    /// <summary>The session the page keeps for the signed-in user, as the suite holds sessions.</summary>
+    public async Task<Drivers.Session> StoredSessionAsync(Context.Person person)
+    {
+        var token = await StoredAccessTokenAsync();
+        token.Should().NotBeNullOrEmpty("signing in leaves a Netra session in the browser");
+        return Drivers.Session.FromTokens(token!, null, person);
+    }
+
     /// <summary>The token the page keeps for the signed-in user (contract: localStorage jwt_token).</summary>
     public async Task<string?> StoredAccessTokenAsync() =>
         await (await browser.PageAsync()).EvaluateAsync<string?>("() => localStorage.getItem('jwt_token')");
 }
 
 /// <summary>What the page showed about its connection since the watch began; SamePage is false after a reload.</summary>
-public sealed record ConnectionWatch(bool SamePage, IReadOnlyList<string> StatesSeen);
+public sealed record ConnectionWatch(bool SamePage, IReadOnlyList<string> StatesSeen)
+{
+    /// <summary>The page showed its connection as anything but connected at some point (it noticed a drop).</summary>
+    public bool SawItDrop => StatesSeen.Any(state => !state.Equals("connected", StringComparison.OrdinalIgnoreCase));
+}

@@ -5,6 +5,9 @@ namespace Netra.Acceptance.Support.Browser;
 /// <summary>The frontend's sign-up page, by its contract test hooks.</summary>
 public sealed class SignupPage(BrowserWindow browser)
 {
+    /// <summary>Fills in her own name, email and password and sends the form (whether it worked is for the next step).</summary>
+    public Task SignUpAsync(Context.Person person) => SignUpAsync(person.FullName, person.Email, person.Password);
+
     public async Task SignUpAsync(string name, string email, string password)
     {
         var page = await browser.PageAsync();

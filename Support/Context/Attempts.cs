@@ -15,6 +15,14 @@ public sealed record Attempt(string What, ApiResponse Answer, Refusal? Expected 
         if (Expected is { } refusal) Answer.ShouldBeRefused(refusal, $"{What} must be refused");
         else Answer.ShouldSucceed($"{What} must succeed");
     }
+
+    /// <summary>Gone as expected, and the answer gives away nothing of what it was about (an id, an email).</summary>
+    public void ShouldHaveGoneAsExpectedRevealingNothingOf(params string[] secrets)
+    {
+        ShouldHaveGoneAsExpected();
+        if (Expected is not null) Answer.ShouldExplain(because: $"the refusal of {What} says why");
+        foreach (var secret in secrets) (Answer.Body?.ToJsonString() ?? "").Should().NotContain(secret, $"{What} learns nothing");
+    }
 }
 
 /// <summary>The attempts of one scenario, in the order they were made, for the step that checks them all.</summary>

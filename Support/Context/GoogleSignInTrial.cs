@@ -8,6 +8,9 @@ public sealed class GoogleSignInTrial
     /// <summary>The last Google sign-in of the scenario and where the provider sent it back.</summary>
     public SignInOutcome? Outcome { get; set; }
 
-    /// <summary>The provider's answer to a request the scenario sent it directly.</summary>
-    public (System.Net.HttpStatusCode Status, string Body, Uri? Location)? ProviderAnswer { get; set; }
+    /// <summary>Sign-ins started (and not finished), to compare what each was sent to Google with.</summary>
+    public List<Uri> Starts { get; } = [];
+
+    /// <summary>The provider's answers to requests to send a sign-in elsewhere than Netra registered.</summary>
+    public IReadOnlyList<(string Address, ProviderAnswer Answer)> SentElsewhere { get; set; } = [];
 }

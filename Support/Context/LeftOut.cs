@@ -20,4 +20,12 @@ public static class LeftOut
         output?.WriteLine(reason);
         Assert.Skip(reason);
     }
+
+    /// <summary>As <see cref="Because(string, ScenarioContext?, IReqnrollOutputHelper?)"/>, where a value is expected.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static T Because<T>(string reason)
+    {
+        Because(reason);
+        throw new InvalidOperationException(reason); // never reached: Assert.Skip throws
+    }
 }

@@ -37,6 +37,9 @@ public sealed class People(EnvironmentContext environment)
     }
 
     /// <summary>A password that satisfies the contract's policy: upper, lower, digit and symbol, 8–128 characters.</summary>
+    /// <summary>A password that meets every rule but the length: upper, lower, digit and symbol, padded to the length.</summary>
+    public static string StrongPassword(int length) => ("Aa1!" + Guid.NewGuid().ToString("N")).PadRight(length, 'x')[..length];
+
     public string StrongPassword()
     {
         lock (_people) return $"{_faker.Internet.Password(12, memorable: false)}Aa7!";

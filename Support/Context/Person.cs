@@ -58,14 +58,18 @@ public sealed class Person(string alias, string fullName, string email, string p
     public ApiResponse LastApiAnswer =>
         ApiAnswers.LastOrDefault() ?? throw new InvalidOperationException($"{Alias} has asked nothing through the API yet.");
 
-    /// <summary>Her last finished exchange with the agent over her live connection.</summary>
-    public Exchange? LastExchange { get; set; }
+    /// <summary>Her finished exchanges with the agent over her live connection, in order.</summary>
+    public List<Exchange> Exchanges { get; } = [];
 
+    /// <summary>Her last finished exchange with the agent over her live connection.</summary>
     public Exchange Exchange =>
-        LastExchange ?? throw new InvalidOperationException($"{Alias} has had no question answered over her live connection yet.");
+        Exchanges.LastOrDefault() ?? throw new InvalidOperationException($"{Alias} has had no question answered over her live connection yet.");
 
     /// <summary>The last "try again in N seconds" she was given (an answer's Retry-After or the socket's retry_after).</summary>
     public int? AnnouncedWaitSeconds { get; set; }
+
+    /// <summary>Messages her live connection sent that the platform could not take: the code each should get, and the answer.</summary>
+    public List<(string ExpectedCode, SocketMessage Answer)> UntakenMessages { get; } = [];
 
     /// <summary>What she asked and was answered in the website's chat, to check later that it is still shown.</summary>
     public List<(string Question, string Answer)> OnScreen { get; } = [];

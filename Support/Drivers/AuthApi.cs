@@ -44,6 +44,27 @@ public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript t
     public async Task<Attempt> TryToLogInAsync(Person person, string what, string email, string password) =>
         person.LastAttempt = new Attempt($"{person.Alias}'s login {what}", await LoginAsync(email, password));
 
+    /// <summary>Someone guesses her password wrong, so many times; each guess is an ordinary refusal.</summary>
+    public async Task GuessHerPasswordWrongAsync(Person person, int times)
+    {
+        for (var i = 1; i <= times; i++)
+            (await LoginAsync(person.Email, $"{person.Password}-guess{i}")).ShouldBeRefused(Refusal.NotSignedIn, $"wrong guess {i} of {times} is an ordinary refusal");
+    }
+
+    /// <summary>
+    /// Logs her in as soon as the wait she was last told (<see cref="Person.AnnouncedWaitSeconds"/>) has passed, and no later
+    /// than two seconds after it; until then she may only be told to wait. She then holds the new session.
+    /// </summary>
+    public async Task<Session> LogInOnceTheWaitHasPassedAsync(Person person)
+    {
+        var wait = TimeSpan.FromSeconds(person.AnnouncedWaitSeconds ?? throw new InvalidOperationException($"{person.Alias} was told no wait."));
+        wait.Should().BeLessThan(TimeSpan.FromSeconds(30), "the test stack is configured with a short lockout (LOGIN_LOCKOUT_MINUTES)");
+        var answer = await Eventually.UntilAsync(() => LoginAsync(person.Email, person.Password),
+            a => !a.IsRefusedAs(Refusal.TooMany), wait + TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(200));
+        answer.ShouldSucceed($"the lock lasts only as long as the service said ({wait.TotalSeconds:0}s), and until then she is told to wait, nothing else");
+        return person.Session = answer.As<Session>();
+    }
+
     public Task<ApiResponse> LoginAsync(string email, string password) =>
         SendAsync(new RestRequest("/auth/login", Method.Post).AddJsonBody(new { email, password }));
 
@@ -57,4 +78,16 @@ public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript t
     /// <summary>PATCH /auth/me {name}: a stack decision beyond the contract (docs/stack-interface.md).</summary>
     public Task<ApiResponse> ChangeNameAsync(string? accessToken, string name) =>
         SendAsync(new RestRequest("/auth/me", Method.Patch).WithBearer(accessToken).AddJsonBody(new { name }));
+
+    /// <summary>Changes her name in her account; she is then known by it. Returns her account as the service answered it.</summary>
+    public async Task<Account> ChangeNameAsync(Person person, string name)
+    {
+        var account = (await ChangeNameAsync(person.AccessToken, name)).ShouldSucceed($"the sign-in service changes {person.Alias}'s name").As<Account>();
+        person.Name = name;
+        return account;
+    }
+
+    /// <summary>Tries to change her name in her account; the answer is kept as her attempt.</summary>
+    public async Task<Attempt> TryToChangeNameAsync(Person person, string name) =>
+        person.LastAttempt = new Attempt($"{person.Alias}'s name change in her account", await ChangeNameAsync(person.AccessToken, name));
 }

@@ -19,11 +19,15 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
     /// Her profile once the platform knows her: a new user must be visible within <see cref="ContractWindows.NewUserVisible"/>
     /// of signing up. Polls, because the backend offers no notification of a user's arrival.
     /// </summary>
-    public async Task<Profile> ProfileWhenKnownAsync(Person person)
+    public async Task<Profile> ProfileWhenKnownAsync(Person person, TimeSpan? within = null) =>
+        (await AnswerWhenKnownAsync(person, within)).As<Profile>();
+
+    /// <summary>The platform's first answer that knows her (with its headers), as <see cref="ProfileWhenKnownAsync"/> waits for it.</summary>
+    public async Task<ApiResponse> AnswerWhenKnownAsync(Person person, TimeSpan? within = null)
     {
-        var answer = await Eventually.UntilAsync(() => ProfileAsync(person.AccessToken), a => a.IsSuccess, ContractWindows.NewUserVisible, Eventually.Often);
-        return answer.ShouldSucceed($"the platform must know {person.Alias} within {ContractWindows.NewUserVisible.TotalSeconds:0.#} s of her sign-up")
-            .As<Profile>();
+        var window = within ?? ContractWindows.NewUserVisible;
+        var answer = await Eventually.UntilAsync(() => ProfileAsync(person.AccessToken), a => a.IsSuccess, window, Eventually.Often);
+        return answer.ShouldSucceed($"the platform must know {person.Alias} within {window.TotalSeconds:0.#} s");
     }
 
     /// <summary>Her profile once it satisfies the condition, or as it is when the window has passed (for the step to judge).</summary>
@@ -37,8 +41,24 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
     /// <summary>Tries to read a profile with the given token (or none); the answer is for the step to judge.</summary>
     public Task<ApiResponse> TryToReadProfileAsync(string? accessToken) => ProfileAsync(accessToken);
 
+    /// <summary>Reads the profile with a token until the platform stops honouring it (or the window passes): the last answer.</summary>
+    public Task<ApiResponse> ProfileRefusedAsync(string? accessToken, TimeSpan within) =>
+        Eventually.UntilAsync(() => ProfileAsync(accessToken), answer => answer.IsRefusedAs(Refusal.NotSignedIn), within);
+
     public Task<ApiResponse> ChangeNameAsync(string? accessToken, string name) =>
         SendAsync(new RestRequest("/api/v1/users/profile", Method.Patch).WithBearer(accessToken).AddJsonBody(new { name }));
+
+    /// <summary>Changes her name on the platform; she is then known by it. Returns her profile as the platform answered it.</summary>
+    public async Task<Profile> ChangeNameAsync(Person person, string name)
+    {
+        var profile = (await ChangeNameAsync(person.AccessToken, name)).ShouldSucceed($"the platform changes {person.Alias}'s name").As<Profile>();
+        person.Name = name;
+        return profile;
+    }
+
+    /// <summary>Tries to change her name on the platform; the answer is kept as her attempt.</summary>
+    public async Task<Attempt> TryToChangeNameAsync(Person person, string name) =>
+        person.LastAttempt = new Attempt($"{person.Alias}'s name change on the platform", await ChangeNameAsync(person.AccessToken, name));
 
     public Task<ApiResponse> SendChatMessageAsync(string? accessToken, string message, string? threadId = null) =>
         SendAsync(new RestRequest("/api/v1/chat/message", Method.Post).WithBearer(accessToken)
@@ -49,6 +69,15 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
     {
         person.LastQuestion = question;
         var answer = await SendChatMessageAsync(person.AccessToken, question);
+        person.ApiAnswers.Add(answer);
+        return answer;
+    }
+
+    /// <summary>Asks through the API with a body that is not the contract's (garbled JSON, say), keeping the answer with her.</summary>
+    public async Task<ApiResponse> AskWithBodyAsync(Person person, string question, string body)
+    {
+        person.LastQuestion = question;
+        var answer = await SendRawChatMessageAsync(person.AccessToken, body);
         person.ApiAnswers.Add(answer);
         return answer;
     }

@@ -10,6 +10,10 @@ public sealed class BillingApi(EnvironmentContext environment, ScenarioTranscrip
 {
     public async Task<ApiResponse> UsageAsync(string? accessToken) =>
         await SendAsync(new RestRequest("/api/v1/billing/usage").WithBearer(accessToken));
+
+    /// <summary>Her usage this period; fails the step if she cannot see it.</summary>
+    public async Task<UsageReport> UsageOfAsync(Person person) =>
+        (await UsageAsync(person.AccessToken)).ShouldSucceed($"{person.Alias} can see her usage").As<UsageReport>();
 }
 
 /// <summary>The usage report, as the contract names its fields.</summary>

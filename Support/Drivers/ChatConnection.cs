@@ -97,6 +97,25 @@ public sealed class ChatConnection : IAsyncDisposable
         ["UNKNOWN_MESSAGE_TYPE"] = JsonSerializer.Serialize(new { type = "make_coffee", payload = new { } }),
     };
 
+    /// <summary>Asks into a conversation and returns the platform's first word on it: a refusal, or the start of a run.</summary>
+    public async Task<SocketMessage> AskIntoAsync(string question, string threadId)
+    {
+        await SendUserMessageAsync(question, threadId);
+        return await WaitForAsync(m => m.IsError || m.IsRunStart, "a refusal, or the start of a run");
+    }
+
+    /// <summary>Sends each of <see cref="UntakeableMessages"/> and returns the code it should get and the error it got.</summary>
+    public async Task<IReadOnlyList<(string ExpectedCode, SocketMessage Answer)>> SendUntakeableMessagesAsync()
+    {
+        var answers = new List<(string, SocketMessage)>();
+        foreach (var (code, message) in UntakeableMessages)
+        {
+            await SendRawAsync(message);
+            answers.Add((code, await WaitForAsync(m => m.IsError, $"an error answering a message that should get {code}")));
+        }
+        return answers;
+    }
+
     /// <summary>Sends a ping and waits for its pong: the connection is open and answering.</summary>
     public async Task CheckAsync()
     {
@@ -108,7 +127,23 @@ public sealed class ChatConnection : IAsyncDisposable
     public Task<SocketMessage> WaitForRunStartAsync(TimeSpan? within = null) => WaitForAsync(m => m.IsRunStart, "the start of the agent's run", within);
 
     /// <summary>Waits for the end of the agent's run (its answer or its failure) to the last message sent.</summary>
+    /// <summary>Waits until the agent has finished its tool step (it then waits for the language model: the run is under way).</summary>
+    public Task<SocketMessage> WaitForToolStepDoneAsync() => WaitForAsync(SocketMessage.ToolDone);
+
     public Task<SocketMessage> WaitForRunEndAsync(TimeSpan? within = null) => WaitForAsync(m => m.IsRunEnd, "the end of the agent's run", within);
+
+    /// <summary>Waits for the platform's first word on the last message sent: an error, or an event of the agent's run.</summary>
+    public Task<SocketMessage> WaitForFirstWordAsync() => WaitForAsync(m => m.IsError || m.IsRunEvent, "the answer to the message");
+
+    /// <summary>Waits for the end of the run answering the last message sent, and returns the whole run.</summary>
+    public async Task<AgentRun> AwaitRunAsync(TimeSpan? within = null)
+    {
+        await WaitForRunEndAsync(within);
+        return AgentRun.From(ReceivedSinceLastSend);
+    }
+
+    /// <summary>The account the platform's greeting said the connection belongs to (null if it has not greeted).</summary>
+    public string? GreetedAs => Received.FirstOrDefault(m => m.IsGreeting)?.UserId;
 
     /// <summary>Waits for the platform's greeting and returns the account it says the connection belongs to.</summary>
     public async Task<string?> WaitForGreetingAsync() => (await WaitForAsync(m => m.IsGreeting, "the platform's greeting")).UserId;
@@ -116,6 +151,18 @@ public sealed class ChatConnection : IAsyncDisposable
     /// <summary>Waits for the platform to refuse the connection's token (an AUTH_FAILED error) and returns what it said.</summary>
     public async Task<string?> WaitForTokenRefusalAsync(TimeSpan? within = null) =>
         (await WaitForAsync(m => m.IsAuthFailure, "the refusal of the token (an AUTH_FAILED error)", within)).ErrorMessage;
+
+    /// <summary>
+    /// The platform ends the open connection because its token no longer holds (logout, closed account, reuse of a renewal
+    /// token): an authentication error saying why, then a close as a policy violation, within the window given.
+    /// </summary>
+    public async Task ShouldBeEndedForItsTokenAsync(TimeSpan within, string? saying = null)
+    {
+        var refusal = await WaitForTokenRefusalAsync(within);
+        refusal.Should().NotBeNullOrWhiteSpace("the platform says why it ends the connection");
+        if (saying is not null) refusal.Should().MatchRegex(saying, "the refusal says why");
+        (await WaitForCloseAsync(within)).Should().Be(WebSocketCloseStatus.PolicyViolation, "the connection is closed as a policy violation");
+    }
 
     /// <summary>Waits for an event of the given type since the last message sent; fails saying what did arrive.</summary>
     public Task<SocketMessage> WaitForAsync(string type, TimeSpan? within = null) =>

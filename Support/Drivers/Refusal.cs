@@ -74,6 +74,14 @@ public static class AnswerJudgements
         return answer;
     }
 
+    /// <summary>Refused as not signed in, saying why, and telling the caller how to authenticate (WWW-Authenticate).</summary>
+    public static ApiResponse ShouldAskForSignIn(this ApiResponse answer, string because, string saying)
+    {
+        answer.ShouldBeRefused(Refusal.NotSignedIn, because, saying);
+        answer.Headers.Should().ContainKey("WWW-Authenticate", $"{because}: a refusal for credentials says how to authenticate");
+        return answer;
+    }
+
     /// <summary>A failed dependency, told as such: a 502, 503 or 504, never a 500 and never an answer.</summary>
     public static ApiResponse ShouldBeADependencyFailure(this ApiResponse answer, string because)
     {

@@ -44,6 +44,32 @@ public static class ServiceClient
     }
 }
 
+/// <summary>The callers of service-to-service calls, as the features name them.</summary>
+public static class ServiceCallers
+{
+    /// <summary>Callers trying to pass for a Netra service: no credentials, and secrets that only look like the real one.</summary>
+    public static readonly ServiceCaller[] Impostors = [ServiceCaller.WithoutCredentials, ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret];
+
+    private static readonly Dictionary<string, ServiceCaller[]> Named = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["a Netra service"] = [ServiceCaller.NetraService],
+        ["someone without the service credentials"] = [ServiceCaller.WithoutCredentials],
+        ["someone with a secret that only looks like it"] = [ServiceCaller.WithShortenedSecret, ServiceCaller.WithExtendedSecret],
+    };
+
+    /// <summary>The callers a feature's words stand for ("someone with a secret that only looks like it" is two).</summary>
+    public static IReadOnlyList<ServiceCaller> CalledIn(string words) =>
+        Named.TryGetValue(words, out var callers) ? callers : throw new ArgumentException($"No such caller in the scenario vocabulary: '{words}'.");
+
+    /// <summary>Makes the call as each impostor; each attempt is expected to be refused as not signed in.</summary>
+    public static async Task<IReadOnlyList<Attempt>> TryAsEachImpostorAsync(string what, Func<ServiceCaller, Task<ApiResponse>> call)
+    {
+        var attempts = new List<Attempt>();
+        foreach (var caller in Impostors) attempts.Add(new Attempt($"{what}, by a caller {caller}", await call(caller), Refusal.NotSignedIn));
+        return attempts;
+    }
+}
+
 /// <summary>Who signs a service-to-service call: a Netra service, or someone trying to pass for one.</summary>
 public enum ServiceCaller
 {

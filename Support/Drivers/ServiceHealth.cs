@@ -4,6 +4,33 @@ using RestSharp;
 
 namespace Netra.Acceptance.Support.Drivers;
 
+/// <summary>A service's answer to GET /health: that it is up, and its name.</summary>
+public sealed record Health(string? Status, string? Service)
+{
+    public bool IsHealthy => Status == "healthy";
+}
+
+/// <summary>A service's answer to GET /health/ready: its own state and each dependency's (the sign-in service's or the platform's words).</summary>
+public sealed record Readiness(string? Status, string? DatabaseStatus, string? CoreDb, string? Auth, UserEventCounts? UserEvents)
+{
+    public bool IsReady => Status == "ready";
+
+    /// <summary>Its database is connected (the sign-in service says database_status, the platform core_db).</summary>
+    public bool DatabaseConnected => (DatabaseStatus ?? CoreDb) == "connected";
+
+    /// <summary>The platform reports the sign-in service, and not as degraded.</summary>
+    public bool SignInServiceAvailable => !string.IsNullOrEmpty(Auth) && !SignInServiceDegraded;
+
+    /// <summary>The platform serves without the sign-in service (tokens it trusts keep working).</summary>
+    public bool SignInServiceDegraded => Auth == "degraded";
+}
+
+/// <summary>The sign-in service's user events still to deliver, and those it set aside.</summary>
+public sealed record UserEventCounts(long Pending, long SetAside);
+
+/// <summary>GET /auth/config: whether sign-in with a provider is on, and which providers.</summary>
+public sealed record AuthConfiguration(bool OauthEnabled, IReadOnlyList<string>? Providers);
+
 /// <summary>What each service tells its operators: health (up), readiness (its dependencies), and auth's sign-in options.</summary>
 public sealed class ServiceHealth(EnvironmentContext environment, ScenarioTranscript transcript) : IDisposable
 {

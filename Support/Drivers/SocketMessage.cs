@@ -45,7 +45,9 @@ public sealed record SocketMessage(string Type, JsonObject Payload, string Raw)
     public bool IsErrorCoded(string code) => IsError && ErrorCode == code;
 
     public const string AuthFailed = "AUTH_FAILED";
+    public const string RateLimited = "RATE_LIMITED";
     public bool IsAuthFailure => IsErrorCoded(AuthFailed);
+    public bool IsRateLimit => IsErrorCoded(RateLimited);
 
     public string? ErrorCode => IsError ? this["code"] : null;
     public string? ErrorMessage => IsError ? this["message"] : null;
@@ -57,6 +59,11 @@ public sealed record SocketMessage(string Type, JsonObject Payload, string Raw)
     public string? RunId => this["run_id"];
     public string? AgentName => this["agent_name"];
     public string? ToolName => this["tool_name"];
+
+    /// <summary>The tokens the model used, as a completed run reports them.</summary>
+    public TokenUsage? Usage => Payload["usage"] is { } usage
+        ? new TokenUsage(usage["prompt_tokens"]?.GetValue<int>() ?? 0, usage["completion_tokens"]?.GetValue<int>() ?? 0)
+        : null;
 
     /// <summary>The answer's text, when the run completed.</summary>
     public string? AnswerText => IsAnswer ? Payload["result"]?["content"]?.ToString() : null;

@@ -11,11 +11,20 @@ namespace Netra.Acceptance.Support.Drivers;
 public sealed class TokenValidation(EnvironmentContext environment, ScenarioTranscript transcript)
     : ServiceDriver(environment.Endpoints.Auth, transcript)
 {
-    public async Task<(bool? Valid, ApiResponse Answer)> AskAsync(string token, ServiceCaller caller = ServiceCaller.NetraService)
-    {
-        var answer = await SendAsync(new RestRequest("/auth/validate", Method.Post)
+    public Task<ApiResponse> AskAsync(string token, ServiceCaller caller = ServiceCaller.NetraService) =>
+        SendAsync(new RestRequest("/auth/validate", Method.Post)
             .WithServiceCredentials(environment, "asks the sign-in service whether a token is valid", caller, "backend-service")
             .AddJsonBody(new { token }));
-        return ((answer.Body as System.Text.Json.Nodes.JsonObject)?["valid"]?.GetValue<bool>(), answer);
+
+    /// <summary>A Netra service asks about her live token: it is answered, and told it is valid.</summary>
+    public async Task<Attempt> AskAboutAsync(Person person)
+    {
+        var attempt = new Attempt($"a Netra service asking about {person.Alias}'s token", await AskAsync(person.AccessToken));
+        attempt.Answer.ShouldBeAnswered(attempt.What).As<TokenVerdict>().Valid.Should().BeTrue("the sign-in service's own, live token is valid");
+        return attempt;
     }
+
+    /// <summary>Callers passing for a Netra service ask about her token; each attempt is expected to be refused.</summary>
+    public Task<IReadOnlyList<Attempt>> TryAsImpostorsAsync(Person person) =>
+        ServiceCallers.TryAsEachImpostorAsync($"asking about {person.Alias}'s token", caller => AskAsync(person.AccessToken, caller));
 }

@@ -125,7 +125,7 @@ public static class PostgresServer
 
     private static string Binaries()
     {
-        var configured = Environment.GetEnvironmentVariable("NETRA_POSTGRES_BIN");
+        var configured = SuiteSettings.PostgresBinaries;
         var candidates = configured is not null
             ? [configured]
             : Directory.Exists("/usr/lib/postgresql")

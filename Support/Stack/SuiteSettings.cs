@@ -1,8 +1,9 @@
 namespace Netra.Acceptance.Support.Stack;
 
 /// <summary>
-/// Everything the suite reads from its environment, in one place, so the README's table and
-/// the code cannot drift apart.
+/// Everything the suite's scenarios and its stack read from the environment, in one place, so the README's table and
+/// the code cannot drift apart. The report formatters run outside the scenarios' container and read their own few
+/// (NETRA_NOTIFY_WEBHOOK, NETRA_REPORT_URL, NETRA_SHARD: <c>Support/Reports/</c>).
 /// </summary>
 public sealed record SuiteSettings
 {
@@ -51,6 +52,9 @@ public sealed record SuiteSettings
 
     /// <summary>True when the suite drives an environment somebody else started.</summary>
     public bool IsAttached => AuthUrl is not null || BackendUrl is not null || FrontendUrl is not null;
+
+    /// <summary>The folder that holds PostgreSQL's initdb and postgres (NETRA_POSTGRES_BIN), when not Debian's own.</summary>
+    public static string? PostgresBinaries => Environment.GetEnvironmentVariable("NETRA_POSTGRES_BIN") is { Length: > 0 } folder ? folder : null;
 
     public static SuiteSettings FromEnvironment()
     {
