@@ -16,7 +16,7 @@ public sealed class SessionSecuritySteps(
     {
         var person = people[alias];
         var profile = await backend.ProfileWhenKnownAsync(person);
-        (profile.UserId, profile.Email).Should().Be((person.UserId, person.Email), "the platform knows her by the account the token names");
+        (profile.UserId, profile.Email).Should().Be((person.UserId!, person.Email), "the platform knows her by the account the token names");
     }
 
     [Then("{word}'s token opens her/his/their live connection as her/his/their account")]

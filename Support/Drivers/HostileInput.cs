@@ -19,6 +19,15 @@ public sealed record HostileSweep(string What, int Cases, IReadOnlyList<HostileF
     public string Summary() =>
         string.Create(CultureInfo.InvariantCulture, $"{What}: {Cases} cases in {Took.TotalSeconds:0.0} s, {Findings.Count} answered wrongly\n") +
         string.Join("", CasesByTarget.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"  {t.Value,4}  {t.Key}\n"));
+
+    /// <summary>Writes the sweep's cases per endpoint and what it found into the folder, as a file the report links; its path.</summary>
+    public string WriteSummary(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{What.Replace(' ', '-')}.txt");
+        File.WriteAllText(file, Summary() + (Findings.Count == 0 ? "" : "\nAnswered wrongly:\n" + HostileInput.Describe(Findings, int.MaxValue)));
+        return file;
+    }
 }
 
 /// <summary>

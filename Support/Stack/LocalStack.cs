@@ -63,25 +63,43 @@ public sealed class LocalStack : IAsyncDisposable
     private async Task StartServicesAsync(string runId, SuiteSettings settings, bool withGoogle, CancellationToken cancellationToken)
     {
         var artifacts = Path.Combine(RepositoryRoot.Find(), "artifacts", "stack");
-        Uri Loopback() => new($"http://127.0.0.1:{FreePort.Next()}");
-        var llm = Loopback();
-        var idp = Loopback();
-        var auth = Loopback();
-        var backend = Loopback();
-        // A short port, so the website's origin has a valid look-alike (one more digit) for the origin check to refuse.
-        var frontend = new Uri($"http://127.0.0.1:{FreePort.NextShort()}");
-        Endpoints = new ServiceEndpoints(auth, backend, frontend, llm);
+        var description = StackDescription.Read();
+        // Free loopback ports; the website's a short one, so its origin has a valid look-alike (one more digit) for the origin check to refuse.
+        var urls = description.Names.ToDictionary(name => name, name => new Uri($"http://127.0.0.1:{(name == "frontend" ? FreePort.NextShort() : FreePort.Next())}"));
+        var (auth, backend, frontend) = (urls["auth"], urls["backend"], urls["frontend"]);
+        Endpoints = new ServiceEndpoints(auth, backend, frontend, urls["llm-provider"]);
 
-        var serviceSecret = ServiceSecret = Secret();
-        var origins = $"{frontend.GetLeftPart(UriPartial.Authority)},{frontend.GetLeftPart(UriPartial.Authority).Replace("127.0.0.1", "localhost")}";
+        ServiceSecret = Secret();
+        var secrets = new Dictionary<string, string>
+        {
+            ["jwt"] = JwtSecret, ["service"] = ServiceSecret, ["idp-client"] = Secret(), ["llm-key"] = "acceptance-" + runId,
+        };
+        var website = frontend.GetLeftPart(UriPartial.Authority);
+        var origins = $"{website},{website.Replace("127.0.0.1", "localhost")}";
         var data = Path.Combine(RunDirectory, "data");
 
         _runId = runId;
         _orphanGuard = OrphanGuard.Start(runId);
 
-        ServiceProcess Service(string name, string project, Uri url, Dictionary<string, string> environment)
+        // The backend's PostgreSQL comes first: its address is in the backend's environment.
+        var (database, databaseUrl) = await PostgresServer.CreateAsync("database", runId, LogPath("database"), cancellationToken);
+        DatabaseUrl = databaseUrl;
+        _services.Add(database);
+
+        string Fill(string kind, string? name) => kind switch
         {
-            environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+            "url" => Url(urls[name!]),
+            "secret" => secrets[name!],
+            "origins" => origins,
+            "data" => data,
+            "database-url" => databaseUrl,
+            _ => throw new InvalidDataException($"stack/stack.json: no such placeholder {{{kind}}}"),
+        };
+
+        foreach (var described in description.Services(withGoogle, Fill))
+        {
+            var environment = described.Environment.With(TestStackTuning.EnvironmentOf(described.Name));
+            environment["ASPNETCORE_URLS"] = Url(urls[described.Name]);
             environment["DOTNET_NOLOGO"] = "1";
             // Many short-lived services share two cores: skip profile-guided JIT instrumentation
             // and use the workstation GC, which start faster and use less CPU here.
@@ -91,65 +109,10 @@ public sealed class LocalStack : IAsyncDisposable
             // the rest at its first, quick JIT. A test service lives a minute, and recompiling hot methods for speed costs it
             // more CPU than it saves (a third of a service's start-up CPU, measured).
             environment["DOTNET_TC_CallCounting"] = "0";
-            var service = new ServiceProcess(name, url,
-                ProgramCommand.DotnetService(name, Path.Combine(artifacts, project, project + ".dll"), environment, runId), LogPath(name));
-            _services.Add(service);
-            return service;
+            _services.Add(new ServiceProcess(described.Name, urls[described.Name],
+                ProgramCommand.DotnetService(described.Name, Path.Combine(artifacts, described.Project, described.Project + ".dll"), environment, runId),
+                LogPath(described.Name)));
         }
-
-        Service("llm-provider", "Netra.LlmProvider", llm, new());
-        var idpClientSecret = Secret();
-        if (withGoogle)
-            Service("identity-provider", "Netra.IdentityProvider", idp, new()
-            {
-                ["IDP_CLIENT_ID"] = "netra-auth",
-                ["IDP_CLIENT_SECRET"] = idpClientSecret,
-                ["IDP_REDIRECT_URIS"] = $"{Url(auth)}/auth/callback",
-                ["IDP_DB_PATH"] = Path.Combine(data, "idp.db"),
-            });
-        var (database, databaseUrl) = await PostgresServer.CreateAsync("database", runId, LogPath("database"), cancellationToken);
-        DatabaseUrl = databaseUrl;
-        _services.Add(database);
-        var authEnvironment = new Dictionary<string, string>
-        {
-            ["JWT_SECRET_KEY"] = JwtSecret,
-            ["SERVICE_SECRET"] = serviceSecret,
-            ["AUTH_DB_PATH"] = Path.Combine(data, "auth.db"),
-            // Argon2id at 1 MiB and one pass instead of 19 MiB and two: a run hashes hundreds of passwords on two cores.
-            ["PASSWORD_HASH_MEMORY_KIB"] = "1024",
-            ["PASSWORD_HASH_PASSES"] = "1",
-            // Give up on a user event the platform keeps refusing after 3 tries (1 s + 2 s of backoff), not 5.
-            ["USER_EVENT_ATTEMPTS"] = "3",
-            ["BACKEND_URL"] = Url(backend),
-            ["FRONTEND_URL"] = Url(frontend),
-            ["ALLOWED_ORIGINS"] = origins,
-            ["LOGIN_LOCKOUT_MINUTES"] = "0.15", // 9 s, so the lockout scenario sees it pass without waiting minutes
-        };
-        if (withGoogle)
-        {
-            authEnvironment["GOOGLE_AUTHORITY"] = Url(idp);
-            authEnvironment["GOOGLE_CLIENT_ID"] = "netra-auth";
-            authEnvironment["GOOGLE_CLIENT_SECRET"] = idpClientSecret;
-            authEnvironment["AUTH_PUBLIC_URL"] = Url(auth);
-        }
-        Service("auth", "Netra.Auth", auth, authEnvironment);
-        Service("backend", "Netra.Backend", backend, new Dictionary<string, string>
-        {
-            ["JWT_SECRET_KEY"] = JwtSecret,
-            ["SERVICE_SECRET"] = serviceSecret,
-            ["DATABASE_URL"] = databaseUrl,
-            ["AUTH_URL"] = Url(auth),
-            ["LLM_BASE_URL"] = Url(llm),
-            ["LLM_API_KEY"] = "acceptance-" + runId,
-            ["ALLOWED_ORIGINS"] = origins,
-            ["TOKEN_CHECK_CACHE_SECONDS"] = "0.5", // revocations reach the backend within moments
-            ["TOKEN_RECHECK_SECONDS"] = "0.5",
-        }.With(TestStackTuning.BackendEnvironment));
-        Service("frontend", "Netra.Frontend", frontend, new()
-        {
-            ["AUTH_URL"] = Url(auth),
-            ["BACKEND_URL"] = Url(backend),
-        });
 
         // All ports are known up front, so the services start side by side.
         foreach (var service in _services) service.Start();

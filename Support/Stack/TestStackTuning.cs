@@ -36,6 +36,29 @@ public static class TestStackTuning
         ["LLM_TIMEOUT_SECONDS"] = LlmTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// What the suite changes, per service, in the environment stack/stack.json describes, so that a run on two cores is
+    /// quick and time-bound behaviour shows within a scenario (docs/stack-interface.md names each variable).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> EnvironmentOf(string service) => service switch
+    {
+        "auth" => new Dictionary<string, string>
+        {
+            // Argon2id at 1 MiB and one pass instead of 19 MiB and two: a run hashes hundreds of passwords on two cores.
+            ["PASSWORD_HASH_MEMORY_KIB"] = "1024",
+            ["PASSWORD_HASH_PASSES"] = "1",
+            // Give up on a user event the platform keeps refusing after 3 tries (1 s + 2 s of backoff), not 5.
+            ["USER_EVENT_ATTEMPTS"] = "3",
+            ["LOGIN_LOCKOUT_MINUTES"] = "0.15", // 9 s, so the lockout scenario sees it pass without waiting minutes
+        },
+        "backend" => new Dictionary<string, string>
+        {
+            ["TOKEN_CHECK_CACHE_SECONDS"] = "0.5", // revocations reach the backend within moments
+            ["TOKEN_RECHECK_SECONDS"] = "0.5",
+        }.With(BackendEnvironment),
+        _ => new Dictionary<string, string>(),
+    };
+
     /// <summary>Adds the entries to a service's environment (the variables above win).</summary>
     public static Dictionary<string, string> With(this Dictionary<string, string> environment, IReadOnlyDictionary<string, string> more)
     {

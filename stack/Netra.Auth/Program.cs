@@ -51,6 +51,12 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(new AuthDb(settings.DbPath));
 builder.Services.AddSingleton<TokenService>();
+// AddAuthenticationCore rather than AddAuthentication, as in the backend: no Data Protection is needed for a bearer scheme.
+builder.Services.AddAuthenticationCore(o => o.DefaultScheme = AccessTokenAuthenticationHandler.SchemeName);
+builder.Services.AddWebEncoders();
+new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(builder.Services)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization();
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ILoginThrottle, SlidingWindowLoginThrottle>();
@@ -69,6 +75,8 @@ if (settings.ServiceSecret is null)
 app.UseMiddleware<RequestLogging>();
 app.UseProblemErrorHandling();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();

@@ -143,9 +143,9 @@ void PrintTable()
     console.Raw("");
     console.Raw("  Netra stack is running");
     console.Raw("");
-    console.Raw($"  {"service",-10}{"url",-26}project");
+    console.Raw($"  {"service",-19}{"url",-26}project");
     foreach (var s in Enumerable.Reverse(services))
-        console.Raw($"  {s.Name,-10}{s.Url,-26}{s.Project}");
+        console.Raw($"  {s.Name,-19}{s.Url,-26}{s.Project}");
     console.Raw("");
     console.Raw($"  data:  {layout.DataDir}");
     console.Raw($"  open {frontend.Url}/signup");
@@ -163,7 +163,7 @@ void PrintHelp()
         Starts each service from artifacts/stack/ with `dotnet <Project>.dll`, in this order, and waits
         for its GET /health before starting the next:
         """);
-    foreach (var s in services) Console.WriteLine($"  {s.Name,-10}{s.Project,-20}{s.Url}");
+    foreach (var s in services) Console.WriteLine($"  {s.Name,-19}{s.Project,-24}{s.Url}");
     Console.WriteLine($"""
 
         Every output line is prefixed with the service's name. Ctrl-C or SIGTERM stops all services.

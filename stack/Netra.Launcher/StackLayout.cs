@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace Netra.Launcher;
 
 /// <summary>One service of the stack: its project, the port the launcher gives it and its environment.</summary>
@@ -6,16 +9,21 @@ public sealed record ServiceSpec(string Name, string Project, int Port, IReadOnl
     public string Url => $"http://localhost:{Port}";
 }
 
-/// <summary>Where things are (relative to the launcher's own dll) and how the services are wired together.</summary>
-public sealed class StackLayout
+/// <summary>
+/// Where things are (relative to the launcher's own dll) and how the services are wired together: stack.json, the one
+/// description of the stack, which the acceptance suite reads too. The launcher starts every service of it, Google
+/// sign-in included, on the ports it gives.
+/// </summary>
+public sealed partial class StackLayout
 {
     // Fixed development secrets, so tokens survive a restart of the stack. Override them through the environment.
     private const string DevJwtSecret = "netra-dev-jwt-secret-not-for-production-0123456789";
     private const string DevServiceSecret = "netra-dev-service-secret-not-for-production";
+    private const string DevIdpClientSecret = "netra-dev-idp-secret-not-for-production";
 
     public StackLayout()
     {
-        // The launcher itself runs from artifacts/stack/Netra.Launcher/.
+        // The launcher itself runs from artifacts/stack/Netra.Launcher/, with stack.json beside it.
         StackDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, ".."));
         DataDir = Path.GetFullPath(Path.Combine(StackDir, "..", "data"));
     }
@@ -32,60 +40,43 @@ public sealed class StackLayout
 
     public string DllPath(ServiceSpec s) => Path.Combine(StackDir, s.Project, s.Project + ".dll");
 
-    /// <summary>The services in start order: each one's dependencies come before it.</summary>
+    /// <summary>The services in start order (stack.json's): each one's dependencies come before it.</summary>
     public IReadOnlyList<ServiceSpec> Services()
     {
-        const int llmPort = 8090, authPort = 8001, backendPort = 8000, frontendPort = 3000, idpPort = 8091;
-        var idp = $"http://localhost:{idpPort}";
-        const string idpClientId = "netra-auth", idpClientSecret = "netra-dev-idp-secret-not-for-production";
-        var llm = $"http://localhost:{llmPort}";
-        var auth = $"http://localhost:{authPort}";
-        var backend = $"http://localhost:{backendPort}";
-        var frontend = $"http://localhost:{frontendPort}";
-        var origins = $"{frontend},http://127.0.0.1:{frontendPort}";
-        var jwt = Env("JWT_SECRET_KEY") ?? DevJwtSecret;
-        var serviceSecret = Env("SERVICE_SECRET") ?? DevServiceSecret;
+        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "stack.json")));
+        var described = file.RootElement.GetProperty("services").EnumerateArray().ToList();
+        var urls = described.ToDictionary(s => s.GetProperty("name").GetString()!, s => $"http://localhost:{s.GetProperty("port").GetInt32()}");
+        var secrets = new Dictionary<string, string>
+        {
+            ["jwt"] = Env("JWT_SECRET_KEY") ?? DevJwtSecret,
+            ["service"] = Env("SERVICE_SECRET") ?? DevServiceSecret,
+            ["idp-client"] = DevIdpClientSecret,
+            ["llm-key"] = Env("LLM_API_KEY") ?? "netra-dev-llm-key",
+        };
+        var frontend = new Uri(urls["frontend"]);
+        string Fill(string value) => Placeholder().Replace(value, m => m.Groups[1].Value switch
+        {
+            "url" => urls[m.Groups[2].Value],
+            "secret" => secrets[m.Groups[2].Value],
+            "origins" => $"{urls["frontend"]},http://127.0.0.1:{frontend.Port}",
+            "data" => DataDir,
+            "database-url" => DatabaseUrl,
+            var other => throw new InvalidDataException($"stack.json: no such placeholder {{{other}}}"),
+        });
 
-        return
-        [
-            new("llm", "Netra.LlmProvider", llmPort, new Dictionary<string, string>()),
-            new("idp", "Netra.IdentityProvider", idpPort, new Dictionary<string, string>
-            {
-                ["IDP_CLIENT_ID"] = idpClientId,
-                ["IDP_CLIENT_SECRET"] = idpClientSecret,
-                ["IDP_REDIRECT_URIS"] = $"{auth}/auth/callback",
-                ["IDP_DB_PATH"] = Path.Combine(DataDir, "idp.db"),
-            }),
-            new("auth", "Netra.Auth", authPort, new Dictionary<string, string>
-            {
-                ["JWT_SECRET_KEY"] = jwt,
-                ["SERVICE_SECRET"] = serviceSecret,
-                ["AUTH_DB_PATH"] = Path.Combine(DataDir, "auth.db"),
-                ["BACKEND_URL"] = backend,
-                ["FRONTEND_URL"] = frontend,
-                ["ALLOWED_ORIGINS"] = origins,
-                ["GOOGLE_AUTHORITY"] = idp,
-                ["GOOGLE_CLIENT_ID"] = idpClientId,
-                ["GOOGLE_CLIENT_SECRET"] = idpClientSecret,
-                ["AUTH_PUBLIC_URL"] = auth,
-            }),
-            new("backend", "Netra.Backend", backendPort, new Dictionary<string, string>
-            {
-                ["JWT_SECRET_KEY"] = jwt,
-                ["SERVICE_SECRET"] = serviceSecret,
-                ["DATABASE_URL"] = DatabaseUrl,
-                ["AUTH_URL"] = auth,
-                ["ALLOWED_ORIGINS"] = origins,
-                ["LLM_BASE_URL"] = llm,
-                ["LLM_API_KEY"] = Env("LLM_API_KEY") ?? "netra-dev-llm-key",
-            }),
-            new("frontend", "Netra.Frontend", frontendPort, new Dictionary<string, string>
-            {
-                ["AUTH_URL"] = auth,
-                ["BACKEND_URL"] = backend,
-            }),
-        ];
+        return described.Select(s =>
+        {
+            var environment = new Dictionary<string, string>();
+            foreach (var part in new[] { "environment", "with-google" })
+                if (s.TryGetProperty(part, out var variables))
+                    foreach (var variable in variables.EnumerateObject()) environment[variable.Name] = Fill(variable.Value.GetString()!);
+            return new ServiceSpec(s.GetProperty("name").GetString()!, s.GetProperty("project").GetString()!, s.GetProperty("port").GetInt32(), environment);
+        }).ToList();
     }
+
+    /// <summary>{kind} or {kind:name}.</summary>
+    [GeneratedRegex(@"\{([a-z-]+)(?::([a-z-]+))?\}")]
+    private static partial Regex Placeholder();
 
     private static string? Env(string name) =>
         System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;

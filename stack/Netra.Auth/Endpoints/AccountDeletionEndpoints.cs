@@ -8,12 +8,11 @@ namespace Netra.Auth.Endpoints;
 /// <summary>DELETE /auth/account: the user closes their account; every token of theirs stops working.</summary>
 public static class AccountDeletionEndpoints
 {
-    public static void MapAccountDeletionEndpoints(this IEndpointRouteBuilder app) => app.MapDelete("/auth/account", DeleteAsync);
+    public static void MapAccountDeletionEndpoints(this IEndpointRouteBuilder app) => app.MapDelete("/auth/account", DeleteAsync).RequireAuthorization();
 
-    private static async Task<IResult> DeleteAsync(HttpContext ctx, AuthDb db, TokenService tokens, UserEventDispatcher events)
+    private static async Task<IResult> DeleteAsync(HttpContext ctx, ClaimsPrincipal caller, AuthDb db, UserEventDispatcher events)
     {
-        var (userId, refusal) = await Responses.AuthenticateAsync(ctx, tokens);
-        if (refusal is not null) return refusal;
+        var userId = caller.UserId();
 
         var deleted = await db.WriteAsync(async (conn, tx) =>
         {

@@ -18,7 +18,7 @@ public static class AccountEndpoints
     {
         app.MapPost("/auth/register", RegisterAsync);
         app.MapPost("/auth/login", LoginAsync);
-        app.MapGet("/auth/me", MeAsync);
+        app.MapGet("/auth/me", MeAsync).RequireAuthorization();
     }
 
     private static async Task<IResult> RegisterAsync(HttpContext ctx, AuthDb db, TokenService tokens,
@@ -106,11 +106,9 @@ public static class AccountEndpoints
         return Responses.Tokens(ctx, user!, pair, tokens.AccessLifetime);
     }
 
-    private static async Task<IResult> MeAsync(HttpContext ctx, AuthDb db, TokenService tokens)
+    private static async Task<IResult> MeAsync(HttpContext ctx, ClaimsPrincipal caller, AuthDb db)
     {
-        var (userId, refusal) = await Responses.AuthenticateAsync(ctx, tokens);
-        if (refusal is not null) return refusal;
-
+        var userId = caller.UserId();
         var user = await db.ReadAsync(conn => UserStore.FindByIdAsync(conn, userId));
         if (user is null) return Problems.Unauthorized(ctx, "The token's user no longer exists.");
         return Responses.Me(user);

@@ -15,12 +15,11 @@ public static class ProfileEndpoints
     /// <summary>The contract: auth-to-backend user consistency under 1 s; the answer waits that long for the delivery at most.</summary>
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(1);
 
-    public static void MapProfileEndpoints(this IEndpointRouteBuilder app) => app.MapPatch("/auth/me", ChangeNameAsync);
+    public static void MapProfileEndpoints(this IEndpointRouteBuilder app) => app.MapPatch("/auth/me", ChangeNameAsync).RequireAuthorization();
 
-    private static async Task<IResult> ChangeNameAsync(HttpContext ctx, AuthDb db, TokenService tokens, UserEventDispatcher events)
+    private static async Task<IResult> ChangeNameAsync(HttpContext ctx, ClaimsPrincipal caller, AuthDb db, UserEventDispatcher events)
     {
-        var (userId, refusal) = await Responses.AuthenticateAsync(ctx, tokens);
-        if (refusal is not null) return refusal;
+        var userId = caller.UserId();
 
         var (body, error) = await JsonBody.ReadObjectAsync(ctx.Request);
         if (error is not null) return error;

@@ -44,16 +44,4 @@ public static class Responses
     }
 
     public const string MissingBearer = "Missing bearer token: send 'Authorization: Bearer <access token>'.";
-
-    /// <summary>
-    /// The caller's user id (empty when refused) from a valid access token in the Authorization header, or the 401 to answer
-    /// (with the Bearer challenge) when the token is missing, invalid, expired or revoked.
-    /// </summary>
-    public static async Task<(string UserId, IResult? Refusal)> AuthenticateAsync(HttpContext ctx, TokenService tokens)
-    {
-        var token = BearerToken(ctx.Request);
-        if (token is null) return ("", Problems.Unauthorized(ctx, MissingBearer, tokenPresented: false));
-        var check = await tokens.ValidateAsync(token, TokenTypes.Access);
-        return check.IsValid ? (check.Claims!.UserId, null) : ("", Problems.Unauthorized(ctx, check.Error!));
-    }
 }

@@ -59,9 +59,3 @@ public sealed class BearerAuthenticationHandler(
         return token.Length == 0 ? null : token;
     }
 }
-
-public static class UserExtensions
-{
-    public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirst("sub")?.Value ?? throw new InvalidOperationException("Authenticated user has no sub claim.");
-}
