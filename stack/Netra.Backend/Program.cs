@@ -97,7 +97,7 @@ if (settings.ServiceSecret is null)
 // Warm the token validator off the startup path: the first real request then validates in well under 50 ms.
 _ = Task.Run(() => app.Services.GetRequiredService<AccessTokenValidator>().WarmUp());
 
-app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // Malformed requests that Kestrel or the framework reject (bad framing, body too large...) are

@@ -4,6 +4,7 @@ using Netra.Auth.Tokens;
 
 namespace Netra.Auth.Endpoints;
 
+/// <summary>The bodies of the session answers (register, login, refresh) and of the account (GET and PATCH /auth/me).</summary>
 public static class Responses
 {
     /// <summary>The body of register, login and refresh. Token responses must not be cached (RFC 6749 §5.1).</summary>
@@ -30,18 +31,6 @@ public static class Responses
         plan_tier = user.PlanTier,
         permissions = user.Permissions,
         auth_provider = user.AuthProvider,
-        created_at = Iso.Format(user.CreatedAt),
+        created_at = Timestamps.Format(user.CreatedAt),
     });
-
-    /// <summary>The token of an "Authorization: Bearer ..." header, or null if there is none.</summary>
-    public static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
-            ? header[scheme.Length..].Trim()
-            : null;
-    }
-
-    public const string MissingBearer = "Missing bearer token: send 'Authorization: Bearer <access token>'.";
 }

@@ -64,7 +64,7 @@ public static class TokenEndpoints
         if (!JsonBody.TryGetString(body, "refresh_token", required: false, out var refreshToken, out error)) return error!;
 
         var revoke = new List<TokenClaims>();
-        var bearer = Responses.BearerToken(ctx.Request);
+        var bearer = AccessTokenAuthenticationHandler.BearerToken(ctx.Request);
         if (bearer is not null)
         {
             var check = await tokens.VerifyAsync(bearer, TokenTypes.Access, allowExpired: true);
@@ -79,7 +79,7 @@ public static class TokenEndpoints
                 return Problems.Of(StatusCodes.Status403Forbidden, "The refresh_token belongs to another user.");
             revoke.Add(check.Claims!);
         }
-        if (revoke.Count == 0) return Problems.Unauthorized(ctx, Responses.MissingBearer, tokenPresented: false);
+        if (revoke.Count == 0) return Problems.Unauthorized(ctx, AccessTokenAuthenticationHandler.MissingBearer, tokenPresented: false);
 
         await db.WriteAsync(async (conn, tx) =>
         {
@@ -120,7 +120,7 @@ public static class TokenEndpoints
             email = user.Email,
             plan_tier = user.PlanTier,
             permissions = user.Permissions,
-            expires_at = Iso.Format(claims.ExpiresAt),
+            expires_at = Timestamps.Format(claims.ExpiresAt),
         });
     }
 }

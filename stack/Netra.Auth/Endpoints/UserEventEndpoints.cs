@@ -27,10 +27,10 @@ public static class UserEventEndpoints
             {
                 event_id = e.EventId,
                 type = e.Type,
-                raised_at = Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)),
+                raised_at = Timestamps.Format(DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)),
                 attempts = e.Attempts,
-                delivered_at = e.DeliveredAt is { } at ? Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(at)) : null,
-                set_aside_at = e.SetAsideAt is { } aside ? Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(aside)) : null,
+                delivered_at = e.DeliveredAt is { } at ? Timestamps.Format(DateTimeOffset.FromUnixTimeMilliseconds(at)) : null,
+                set_aside_at = e.SetAsideAt is { } aside ? Timestamps.Format(DateTimeOffset.FromUnixTimeMilliseconds(aside)) : null,
                 last_error = e.LastError,
             }),
         });

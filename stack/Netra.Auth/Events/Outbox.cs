@@ -33,7 +33,7 @@ public static class Outbox
             event_id = eventId,
             type,
             user = new { id = user.Id, email = user.Email, name = user.Name, plan_tier = user.PlanTier },
-            occurred_at = Iso.Format(now),
+            occurred_at = Timestamps.Format(now),
         });
         await conn.Command("""
             INSERT INTO outbox (event_id, user_id, type, payload, created_at, next_attempt_at, traceparent)

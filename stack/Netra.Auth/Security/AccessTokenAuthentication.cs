@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Netra.Auth.Endpoints;
 using Netra.Auth.Http;
 using Netra.Auth.Tokens;
 using Netra.Shared.Http;
@@ -22,7 +21,7 @@ public sealed class AccessTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = Responses.BearerToken(Request);
+        var token = BearerToken(Request);
         if (token is null) return AuthenticateResult.NoResult();
         var check = await tokens.ValidateAsync(token, TokenTypes.Access);
         if (!check.IsValid) return AuthenticateResult.Fail(check.Error!);
@@ -35,7 +34,19 @@ public sealed class AccessTokenAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         var refusal = result.Failure is { } failure
             ? Problems.Unauthorized(Context, failure.Message)
-            : Problems.Unauthorized(Context, Responses.MissingBearer, tokenPresented: false);
+            : Problems.Unauthorized(Context, MissingBearer, tokenPresented: false);
         await refusal.ExecuteAsync(Context);
     }
+
+    /// <summary>The token of an "Authorization: Bearer ..." header, or null if there is none.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
+            ? header[scheme.Length..].Trim()
+            : null;
+    }
+
+    public const string MissingBearer = "Missing bearer token: send 'Authorization: Bearer <access token>'.";
 }

@@ -26,7 +26,7 @@ public static class BillingEndpoints
 
         var tokens = totals.PromptTokens + totals.CompletionTokens;
         var charges = Pricing.For(tokens);
-        return Results.Ok(new UsageResponse(userId, plan, Clock.Iso(start), Clock.Iso(end), totals.Runs,
+        return Results.Ok(new UsageResponse(userId, plan, Timestamps.Format(start), Timestamps.Format(end), totals.Runs,
             totals.PromptTokens, totals.CompletionTokens, tokens, charges.CostCents, charges.PerformanceFeeCents, charges.TotalCents));
     }
 }

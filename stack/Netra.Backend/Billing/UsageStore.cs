@@ -27,7 +27,7 @@ public sealed class UsageStore(Database db)
         command.Parameters.AddWithValue("@agent", agentName);
         command.Parameters.AddWithValue("@prompt", (long)usage.PromptTokens);
         command.Parameters.AddWithValue("@completion", (long)usage.CompletionTokens);
-        command.Parameters.AddWithValue("@now", Clock.NowIso());
+        command.Parameters.AddWithValue("@now", Timestamps.Now());
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
@@ -41,8 +41,8 @@ public sealed class UsageStore(Database db)
             FROM usage_records WHERE user_id = @user AND recorded_at >= @from AND recorded_at < @to
             """;
         command.Parameters.AddWithValue("@user", userId);
-        command.Parameters.AddWithValue("@from", Clock.Iso(from));
-        command.Parameters.AddWithValue("@to", Clock.Iso(to));
+        command.Parameters.AddWithValue("@from", Timestamps.Format(from));
+        command.Parameters.AddWithValue("@to", Timestamps.Format(to));
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new UsageTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));

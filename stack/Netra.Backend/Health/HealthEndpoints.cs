@@ -11,7 +11,7 @@ public static class HealthEndpoints
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         // The server only listens after the database is initialized, so answering at all means healthy.
-        app.MapGet("/health", () => Results.Ok(new { status = "healthy", service = ServiceName, version = Version, timestamp = Clock.NowIso() }));
+        app.MapGet("/health", () => Results.Ok(new { status = "healthy", service = ServiceName, version = Version, timestamp = Timestamps.Now() }));
         app.MapGet("/health/ready", Ready);
     }
 

@@ -206,11 +206,3 @@ public sealed class Database : IAsyncDisposable
 /// <summary>The backend's database cannot be reached right now; the request changed nothing. Answered with 503.</summary>
 public sealed class DatabaseUnavailableException(Exception inner)
     : Exception("The platform's database is unavailable right now, so nothing was read or saved. Try again in a moment.", inner);
-
-public static class Clock
-{
-    /// <summary>ISO 8601 UTC with a Z suffix; sorts correctly as text.</summary>
-    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'");
-
-    public static string NowIso() => Iso(DateTimeOffset.UtcNow);
-}

@@ -19,7 +19,7 @@ public sealed class ThreadStore(Database db)
     public async Task<ThreadRecord> CreateAsync(string userId, string title, CancellationToken ct)
     {
         var id = Guid.NewGuid().ToString();
-        var now = Clock.NowIso();
+        var now = Timestamps.Now();
         await using var connection = await db.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO threads (id, user_id, title, created_at, updated_at) VALUES (@id, @user, @title, @now, @now)";
@@ -109,7 +109,7 @@ public sealed class ThreadStore(Database db)
     public static async Task<MessageRecord?> AddMessageAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string threadId, string role,
         string content, string? agentName, string? runId, CancellationToken ct)
     {
-        var message = new MessageRecord(Guid.NewGuid().ToString(), role, content, agentName, Clock.NowIso());
+        var message = new MessageRecord(Guid.NewGuid().ToString(), role, content, agentName, Timestamps.Now());
         await using (var touch = new NpgsqlCommand("UPDATE threads SET updated_at = @now WHERE id = @thread", connection, tx))
         {
             touch.Parameters.AddWithValue("@thread", threadId);

@@ -35,7 +35,7 @@ public sealed class AuthProfileClient(BackendSettings settings, IHttpClientFacto
 
             if (response.IsSuccessStatusCode)
                 return new(new UserRecord(Str(body, "user_id") ?? "", Str(body, "email") ?? "", Str(body, "name"),
-                    Str(body, "plan_tier") ?? "free", Str(body, "created_at") ?? Clock.NowIso()), null);
+                    Str(body, "plan_tier") ?? "free", Str(body, "created_at") ?? Timestamps.Now()), null);
             if (status is 400 or 401 or 415 or 422)
                 // The caller's own fault, as auth judged it: same status, auth's words.
                 return new(null, Problems.Create(status, Str(body, "detail") ?? "The sign-in service refused the change."), TokenRefused: status == 401);

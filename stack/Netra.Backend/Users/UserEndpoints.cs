@@ -115,10 +115,10 @@ public static class UserEndpoints
         if (occurredText is not null && !TryParseTime(occurredText, out occurred))
             return (null, "Field 'occurred_at' must be an ISO 8601 timestamp.");
         string? created = null;
-        if (createdText is not null && TryParseTime(createdText, out var c)) created = Clock.Iso(c);
+        if (createdText is not null && TryParseTime(createdText, out var c)) created = Timestamps.Format(c);
 
         // Timestamps are normalized, so they compare correctly as text in the database.
-        return (new UserEvent(eventId, type, id, email, name, plan, created, Clock.Iso(occurred)), null);
+        return (new UserEvent(eventId, type, id, email, name, plan, created, Timestamps.Format(occurred)), null);
     }
 
     private static bool TryParseTime(string text, out DateTimeOffset value) =>

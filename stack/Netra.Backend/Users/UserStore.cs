@@ -39,7 +39,7 @@ public sealed class UserStore(Database db)
             command.CommandText = "UPDATE users SET name = @name, updated_at = @now WHERE id = @id";
             command.Parameters.AddWithValue("@id", id);
             command.Parameters.AddWithValue("@name", name);
-            command.Parameters.AddWithValue("@now", Clock.NowIso());
+            command.Parameters.AddWithValue("@now", Timestamps.Now());
             if (await command.ExecuteNonQueryAsync(ct) == 0) return null;
         }
         return await GetAsync(id, ct);
@@ -73,7 +73,7 @@ public sealed class UserStore(Database db)
 
         if (await ExecuteAsync(connection, tx, ct,
                 "INSERT INTO processed_events (event_id, type, processed_at, user_id) VALUES (@event_id, @type, @now, @user) ON CONFLICT (event_id) DO NOTHING",
-                ("@event_id", e.EventId), ("@type", e.Type), ("@now", Clock.NowIso()), ("@user", e.UserId)) == 0)
+                ("@event_id", e.EventId), ("@type", e.Type), ("@now", Timestamps.Now()), ("@user", e.UserId)) == 0)
             return false;
 
         var deletedAt = await ScalarAsync(connection, tx, ct, "SELECT deleted_at FROM deleted_users WHERE id = @id", ("@id", e.UserId));
@@ -115,7 +115,7 @@ public sealed class UserStore(Database db)
                 WHERE users.last_event_at <= @occurred
                 """,
                 ("@id", e.UserId), ("@email", email), ("@name", name), ("@plan", plan),
-                ("@created", e.CreatedAt), ("@occurred", e.OccurredAt), ("@now", Clock.NowIso()));
+                ("@created", e.CreatedAt), ("@occurred", e.OccurredAt), ("@now", Timestamps.Now()));
         }
 
         await tx.CommitAsync(ct);

@@ -65,17 +65,17 @@ public static class WebSocketEndpoint
         var connection = new WsConnection(socket, validation.Token!.UserId, logger);
         registry.Add(connection);
         tokens.Track(connection, validation.Token!);
-        var session = new Session(connection, runner, limiter, database, settings, logger, lifetime.ApplicationStopping);
+        var loop = new ConnectionLoop(connection, runner, limiter, database, settings, logger, lifetime.ApplicationStopping);
         try
         {
             await connection.SendAsync("connection_established", new { connection_id = connection.Id, user_id = connection.UserId });
-            await session.ReceiveLoopAsync(context.RequestAborted);
+            await loop.ReceiveLoopAsync(context.RequestAborted);
         }
         finally
         {
             registry.Remove(connection);
             tokens.Forget(connection);
-            await session.WaitForRunsAsync();
+            await loop.WaitForRunsAsync();
         }
     }
 
@@ -121,7 +121,7 @@ public static class WebSocketEndpoint
     }
 
     /// <summary>The message loop of one authenticated connection, and the runs it started.</summary>
-    private sealed class Session(WsConnection connection, AgentRunner runner, ChatRateLimiter limiter, Database database, BackendSettings settings, ILogger logger, CancellationToken stopping)
+    private sealed class ConnectionLoop(WsConnection connection, AgentRunner runner, ChatRateLimiter limiter, Database database, BackendSettings settings, ILogger logger, CancellationToken stopping)
     {
         private readonly ConcurrentDictionary<Task, bool> _runs = new();
 

@@ -32,7 +32,7 @@ public sealed class WsConnection(WebSocket socket, string userId, ILogger logger
     /// <summary>Sends one event; a connection that is closing or gone is skipped quietly (a run outlives its socket).</summary>
     public async Task SendAsync(string type, object payload)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Envelope(type, payload, Clock.NowIso()), JsonDefaults.Options);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Envelope(type, payload, Timestamps.Now()), JsonDefaults.Options);
         await _sendLock.WaitAsync();
         try
         {
