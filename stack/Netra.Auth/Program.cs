@@ -1,13 +1,6 @@
 using Netra.Shared.Http;
 using Netra.Shared.Logging;
 using Netra.Auth;
-using Netra.Auth.Data;
-using Netra.Auth.Endpoints;
-using Netra.Auth.Events;
-using Netra.Auth.Http;
-using Netra.Auth.Security;
-using Netra.Auth.Sso;
-using Netra.Auth.Tokens;
 
 AuthSettings settings;
 try

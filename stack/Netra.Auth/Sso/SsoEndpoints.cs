@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Netra.Auth.Data;
-using Netra.Auth.Events;
-using Netra.Auth.Http;
-using Netra.Auth.Security;
-using Netra.Auth.Tokens;
 
 namespace Netra.Auth.Sso;
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Netra.Auth.Data;
 
 namespace Netra.Auth.Sso;
 

@@ -1,8 +1,5 @@
-using Netra.Auth.Data;
-using Netra.Auth.Http;
-using Netra.Auth.Tokens;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.Sessions;
 
 /// <summary>The bodies of the session answers (register, login, refresh) and of the account (GET and PATCH /auth/me).</summary>
 public static class Responses

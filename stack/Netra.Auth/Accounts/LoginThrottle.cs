@@ -1,4 +1,4 @@
-namespace Netra.Auth.Security;
+namespace Netra.Auth.Accounts;
 
 /// <summary>
 /// Where the login lockout plugs in (contract: 5 failures in 15 minutes → 429 with Retry-After).

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenTelemetry.Context.Propagation;
 
-namespace Netra.Auth.Events;
+namespace Netra.Auth.UserEvents;
 
 /// <summary>
 /// The W3C trace context of the change that raised a user event, kept with the event in the outbox and taken up

@@ -1,4 +1,4 @@
-namespace Netra.Auth.Security;
+namespace Netra.Auth.Accounts;
 
 /// <summary>The contract's password rule: 8–128 characters with an upper- and lower-case letter, a digit and a symbol.</summary>
 public static class PasswordPolicy

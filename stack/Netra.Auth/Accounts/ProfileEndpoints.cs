@@ -1,10 +1,6 @@
 using Netra.Shared.Input;
-using Netra.Auth.Data;
-using Netra.Auth.Events;
-using Netra.Auth.Http;
-using Netra.Auth.Tokens;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.Accounts;
 
 /// <summary>
 /// PATCH /auth/me {name} (Bearer): the user changes their name. Auth owns users, so this is where a name

@@ -1,12 +1,7 @@
 using Netra.Shared.Input;
 using Microsoft.Data.Sqlite;
-using Netra.Auth.Data;
-using Netra.Auth.Events;
-using Netra.Auth.Http;
-using Netra.Auth.Security;
-using Netra.Auth.Tokens;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.Accounts;
 
 /// <summary>POST /auth/register, POST /auth/login, GET /auth/me.</summary>
 public static class AccountEndpoints

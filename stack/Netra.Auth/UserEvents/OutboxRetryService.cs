@@ -1,4 +1,4 @@
-namespace Netra.Auth.Events;
+namespace Netra.Auth.UserEvents;
 
 /// <summary>Retries undelivered user events (with the dispatcher's backoff), including those left from before a restart.</summary>
 public sealed class OutboxRetryService(UserEventDispatcher dispatcher, ILogger<OutboxRetryService> log) : BackgroundService

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Netra.Auth.Security;
+namespace Netra.Auth.Infrastructure;
 
 /// <summary>Service-to-service calls carry X-Service-ID and X-Service-Secret (= SERVICE_SECRET).</summary>
 public static class ServiceCredentials
@@ -13,7 +13,7 @@ public static class ServiceCredentials
     public static IResult? Refusal(HttpRequest request, AuthSettings settings) =>
         IsValid(request, settings)
             ? null
-            : Netra.Auth.Http.Problems.Of(StatusCodes.Status401Unauthorized,
+            : Netra.Auth.Infrastructure.Problems.Of(StatusCodes.Status401Unauthorized,
                 $"Service credentials required: {IdHeader} and {SecretHeader} headers.");
 
     /// <summary>True if the request names a service and its secret matches. Without SERVICE_SECRET, nothing does.</summary>

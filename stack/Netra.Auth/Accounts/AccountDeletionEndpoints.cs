@@ -1,9 +1,5 @@
-using Netra.Auth.Data;
-using Netra.Auth.Events;
-using Netra.Auth.Http;
-using Netra.Auth.Tokens;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.Accounts;
 
 /// <summary>DELETE /auth/account: the user closes their account; every token of theirs stops working.</summary>
 public static class AccountDeletionEndpoints

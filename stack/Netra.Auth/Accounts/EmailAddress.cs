@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Netra.Auth.Security;
+namespace Netra.Auth.Accounts;
 
 public static partial class EmailAddress
 {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Netra.Auth.Data;
+namespace Netra.Auth.Infrastructure;
 
 /// <summary>
 /// The auth service's own SQLite database. Reads run concurrently (WAL); writes go through one in-process

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Netra.Shared.Input;
 
-namespace Netra.Auth.Http;
+namespace Netra.Auth.Infrastructure;
 
 /// <summary>
 /// Reads request bodies by hand rather than through model binding, so that each way a body can be wrong

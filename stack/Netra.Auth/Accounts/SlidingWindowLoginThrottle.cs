@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Netra.Auth.Security;
+namespace Netra.Auth.Accounts;
 
 /// <summary>
 /// The contract's lockout: after <c>LOGIN_LOCKOUT_ATTEMPTS</c> (5) failures within <c>LOGIN_LOCKOUT_MINUTES</c> (15)

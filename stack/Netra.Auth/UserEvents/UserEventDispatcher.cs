@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using Netra.Auth.Data;
-using Netra.Auth.Security;
 
-namespace Netra.Auth.Events;
+namespace Netra.Auth.UserEvents;
 
 /// <summary>
 /// Delivers outbox events to POST {BACKEND_URL}/internal/user-events. The ordering it guarantees: a user's events

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Netra.Auth.Data;
 
-namespace Netra.Auth.Events;
+namespace Netra.Auth.UserEvents;
 
 public static class UserEventTypes
 {

@@ -1,4 +1,4 @@
-namespace Netra.Auth.Tokens;
+namespace Netra.Auth.Sessions;
 
 public static class TokenTypes
 {

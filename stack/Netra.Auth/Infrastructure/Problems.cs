@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Netra.Auth.Http;
+namespace Netra.Auth.Infrastructure;
 
 /// <summary>Every error leaves the service as application/problem+json with a detail saying what was wrong.</summary>
 public static class Problems

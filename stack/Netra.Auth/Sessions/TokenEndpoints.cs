@@ -1,9 +1,5 @@
-using Netra.Auth.Data;
-using Netra.Auth.Http;
-using Netra.Auth.Security;
-using Netra.Auth.Tokens;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.Sessions;
 
 /// <summary>POST /auth/refresh, POST /auth/logout, POST /auth/validate.</summary>
 public static class TokenEndpoints

@@ -1,9 +1,8 @@
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Netra.Auth.Data;
 
-namespace Netra.Auth.Tokens;
+namespace Netra.Auth.Sessions;
 
 /// <summary>Issues and validates the platform's HS256 JWTs (claims exactly as the contract lists them).</summary>
 public sealed class TokenService

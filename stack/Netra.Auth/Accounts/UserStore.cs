@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
-namespace Netra.Auth.Data;
+namespace Netra.Auth.Accounts;
 
 public sealed record UserRecord(
     string Id,

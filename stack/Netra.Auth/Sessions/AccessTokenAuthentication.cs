@@ -2,11 +2,9 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Netra.Auth.Http;
-using Netra.Auth.Tokens;
 using Netra.Shared.Http;
 
-namespace Netra.Auth.Security;
+namespace Netra.Auth.Sessions;
 
 /// <summary>
 /// The "Bearer" scheme of the auth service's own endpoints (/auth/me, PATCH /auth/me, DELETE /auth/account): a valid,

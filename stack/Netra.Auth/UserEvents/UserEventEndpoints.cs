@@ -1,9 +1,5 @@
-using Netra.Auth.Data;
-using Netra.Auth.Events;
-using Netra.Auth.Http;
-using Netra.Auth.Security;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.UserEvents;
 
 /// <summary>
 /// GET /internal/users/{id}/events (service credentials): the user events auth raised for a user and where each

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Netra.Auth.Tokens;
 
-namespace Netra.Auth.Data;
+namespace Netra.Auth.Sessions;
 
 /// <summary>What the database knows about one issued token.</summary>
 public sealed record TokenRow(string Jti, string? SessionId, string UserId, string TokenType, bool Used, bool Revoked);

@@ -1,7 +1,5 @@
-using Netra.Auth.Data;
-using Netra.Auth.Events;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.Health;
 
 public static class HealthEndpoints
 {

@@ -1,9 +1,5 @@
-using Netra.Auth.Data;
-using Netra.Auth.Events;
-using Netra.Auth.Http;
-using Netra.Auth.Security;
 
-namespace Netra.Auth.Endpoints;
+namespace Netra.Auth.Accounts;
 
 /// <summary>Administrative calls of other services (service credentials): PUT /auth/admin/users/{id}/plan.</summary>
 public static class AdminEndpoints

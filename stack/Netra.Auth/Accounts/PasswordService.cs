@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using NSec.Cryptography;
-using Netra.Auth.Data;
 
-namespace Netra.Auth.Security;
+namespace Netra.Auth.Accounts;
 
 /// <summary>
 /// Password hashing with Argon2id (libsodium, through NSec), at OWASP's Password Storage Cheat Sheet setting:
