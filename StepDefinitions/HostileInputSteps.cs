@@ -18,9 +18,7 @@ public sealed class HostileInputSteps(People people, AuthApi auth, HostileInput 
     public async Task SendsEveryHostileRequest()
     {
         var customer = people.All.Single(p => p.Session is not null);
-        var first = customer.Session!;
-        var second = await auth.LogInAsync(customer); // a second session, for the sweep's logouts
-        customer.Session = first;
+        var second = await auth.OpenAnotherSessionAsync(customer); // for the sweep's logouts
         Record(await hostile.SendEveryHostileRequestAsync(customer, second.AccessToken));
     }
 

@@ -11,6 +11,6 @@ public sealed class UnappliableChangeSteps(People people, PlatformDatabaseFaults
     public async Task NameChangeSetAside(string alias)
     {
         await events.NameChangeShouldBeSetAsideAsync(people[alias]);
-        (await health.AuthReadinessAsync()).As<Readiness>().UserEvents!.SetAside.Should().BePositive("its readiness counts what was set aside");
+        (await health.AuthReadinessAsync()).As<Readiness>().SetAsideEvents.Should().BePositive("its readiness counts what was set aside");
     }
 }

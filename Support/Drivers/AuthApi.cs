@@ -33,12 +33,11 @@ public sealed class AuthApi(EnvironmentContext environment, ScenarioTranscript t
         person.LastAttempt = new Attempt($"{person.Alias}'s sign-up {what}", await RegisterAsync(email, password, person.FullName));
 
     /// <summary>Logs her in with her own password; she then holds the new session.</summary>
-    public async Task<Session> LogInAsync(Person person)
-    {
-        var answer = await LoginAsync(person.Email, person.Password);
-        answer.ShouldSucceed($"{person.Alias} logs in with the password she signed up with");
-        return person.Session = answer.As<Session>();
-    }
+    public async Task<Session> LogInAsync(Person person) => person.Session = await OpenAnotherSessionAsync(person);
+
+    /// <summary>Logs her in once more, as from another device: a session of its own, while she keeps the one she holds.</summary>
+    public async Task<Session> OpenAnotherSessionAsync(Person person) =>
+        (await LoginAsync(person.Email, person.Password)).ShouldSucceed($"{person.Alias} logs in with the password she signed up with").As<Session>();
 
     /// <summary>Tries to log her in with another email or password; the answer is kept as her attempt.</summary>
     public async Task<Attempt> TryToLogInAsync(Person person, string what, string email, string password) =>

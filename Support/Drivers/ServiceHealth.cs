@@ -15,6 +15,9 @@ public sealed record Readiness(string? Status, string? DatabaseStatus, string? C
 {
     public bool IsReady => Status == "ready";
 
+    /// <summary>The user events the sign-in service set aside, as its readiness counts them (null: it does not say).</summary>
+    public long? SetAsideEvents => UserEvents?.SetAside;
+
     /// <summary>Its database is connected (the sign-in service says database_status, the platform core_db).</summary>
     public bool DatabaseConnected => (DatabaseStatus ?? CoreDb) == "connected";
 

@@ -26,7 +26,7 @@ public static class TestStackTuning
     public static readonly TimeSpan ContractLlmTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>The backend's environment variables for the above (docs/stack-interface.md).</summary>
-    public static IReadOnlyDictionary<string, string> BackendEnvironment => new Dictionary<string, string>
+    private static IReadOnlyDictionary<string, string> BackendEnvironment => new Dictionary<string, string>
     {
         ["RATE_LIMIT_WINDOW_SECONDS"] = RateWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         ["RATE_LIMIT_FREE"] = PlanAllowances["free"].ToString(CultureInfo.InvariantCulture),

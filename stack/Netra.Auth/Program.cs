@@ -49,7 +49,10 @@ builder.Services.AddAuthenticationCore(o => o.DefaultScheme = AccessTokenAuthent
 builder.Services.AddWebEncoders();
 new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(builder.Services)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
-builder.Services.AddAuthorization();
+// The scheme runs only for endpoints that require a signed-in caller (no UseAuthentication): logout and the rest
+// read the bearer token themselves, and would otherwise have it checked twice.
+builder.Services.AddAuthorization(o => o.DefaultPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(AccessTokenAuthenticationHandler.SchemeName)
+    .RequireAuthenticatedUser().Build());
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ILoginThrottle, SlidingWindowLoginThrottle>();
@@ -68,7 +71,6 @@ if (settings.ServiceSecret is null)
 app.UseMiddleware<RequestLogging>();
 app.UseProblemErrorHandling();
 app.UseCors();
-app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();
