@@ -30,7 +30,7 @@ public sealed class ChatConnections(EnvironmentContext environment, ScenarioTran
         var started = await connection.WaitForRunStartAsync();
         var end = await connection.WaitForRunEndAsync();
         var exchange = new Exchange(started.ThreadId, started.RunId, question, end);
-        lock (person.Exchanges) person.Exchanges.Add(exchange);
+        person.Keep(exchange);
         return exchange;
     }
 

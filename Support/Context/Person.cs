@@ -52,14 +52,22 @@ public sealed class Person(string alias, string fullName, string email, string p
     public string Question =>
         LastQuestion ?? throw new InvalidOperationException($"{Alias} has asked nothing yet.");
 
-    /// <summary>The platform's answers to what she asked through the API, in order.</summary>
-    public List<ApiResponse> ApiAnswers { get; } = [];
+    // Kept under a lock: a burst of her questions is asked side by side.
+    private readonly List<ApiResponse> _apiAnswers = [];
+    private readonly List<Exchange> _exchanges = [];
+
+    /// <summary>The platform's answers to what she asked through the API, in the order they came.</summary>
+    public IReadOnlyList<ApiResponse> ApiAnswers { get { lock (_apiAnswers) return [.. _apiAnswers]; } }
+
+    public void Keep(ApiResponse apiAnswer) { lock (_apiAnswers) _apiAnswers.Add(apiAnswer); }
 
     public ApiResponse LastApiAnswer =>
         ApiAnswers.LastOrDefault() ?? throw new InvalidOperationException($"{Alias} has asked nothing through the API yet.");
 
-    /// <summary>Her finished exchanges with the agent over her live connection, in order.</summary>
-    public List<Exchange> Exchanges { get; } = [];
+    /// <summary>Her finished exchanges with the agent over her live connection, in the order they ended.</summary>
+    public IReadOnlyList<Exchange> Exchanges { get { lock (_exchanges) return [.. _exchanges]; } }
+
+    public void Keep(Exchange exchange) { lock (_exchanges) _exchanges.Add(exchange); }
 
     /// <summary>Her last finished exchange with the agent over her live connection.</summary>
     public Exchange Exchange =>

@@ -69,7 +69,7 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
     {
         person.LastQuestion = question;
         var answer = await SendChatMessageAsync(person.AccessToken, question);
-        person.ApiAnswers.Add(answer);
+        person.Keep(answer);
         return answer;
     }
 
@@ -78,7 +78,7 @@ public sealed class BackendApi(EnvironmentContext environment, ScenarioTranscrip
     {
         person.LastQuestion = question;
         var answer = await SendRawChatMessageAsync(person.AccessToken, body);
-        person.ApiAnswers.Add(answer);
+        person.Keep(answer);
         return answer;
     }
 
